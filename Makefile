@@ -1,0 +1,14 @@
+# The two commands the README shows. Everything else is a helper for developers.
+.PHONY: test test-slow export clean readme
+
+test:            ## set up .venv, check export/clean/README sync, test every notebook
+	bash tools/test.sh
+
+test-slow:       ## the same, also running cells flagged #| slow
+	NBDEV_TEST_FLAGS=slow TEST_TIMEOUT=3600 bash tools/test.sh
+
+export:          ## notebooks -> pmam/, clean notebooks, regenerate README
+	.venv/bin/nbdev_export
+	for nb in nbs/[0-9]*.ipynb; do .venv/bin/nbdev_clean --clear_all --fname "$$nb"; done
+	.venv/bin/nbdev_clean --fname nbs
+	.venv/bin/python tools/readme.py
