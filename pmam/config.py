@@ -11,8 +11,9 @@ from typing import Literal, Optional, Union, get_args, get_origin, get_type_hint
 import yaml
 
 # %% auto #0
-__all__ = ['PRESETS_DIR', 'ConfigError', 'FeatureConfig', 'DataConfig', 'Config', 'from_dict', 'apply_overrides',
-           'available_presets', 'read_yaml', 'load_config', 'config_to_dict', 'atomic_write_text', 'save_config']
+__all__ = ['PRESETS_DIR', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'Config', 'from_dict',
+           'apply_overrides', 'available_presets', 'read_yaml', 'load_config', 'config_to_dict', 'atomic_write_text',
+           'save_config']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -84,6 +85,40 @@ class DataConfig:
 
 # %% ../nbs/00_config.ipynb #65574a50
 @dataclass
+class SoundscapeConfig:
+    "How the benchmark dataset is mixed from the source recordings."
+    sources: str = 'data/sources'  # folder with manifest.tsv and the curated clips
+    sample_rate: int = 16000  # Hz of the written clips
+    clip_duration: float = 10.0  # seconds
+    n_clips: dict[str, int] = field(default_factory=lambda: {'strong': 300, 'weak': 300, 'unlabeled': 1500, 'validation': 200, 'test': 200})
+    split_fractions: dict[str, float] = field(default_factory=lambda: {'train': 0.6, 'validation': 0.2, 'test': 0.2})
+    events_per_clip: list[int] = field(default_factory=lambda: [1, 3])  # min, max target events in a labelled clip
+    distractors_per_clip: list[int] = field(default_factory=lambda: [0, 2])  # min, max non-target events
+    p_empty: float = 0.05  # share of strong/validation/test clips with no target event
+    p_distractors_only: float = 0.1  # share of unlabeled clips with non-target events only
+    ebr_db: list[float] = field(default_factory=lambda: [0.0, 20.0])  # event-to-background ratio range, dB
+    background_dbfs: list[float] = field(default_factory=lambda: [-40.0, -25.0])  # background RMS range, dBFS
+    max_event_duration: float = 5.0  # longer source clips are cut to a random segment of this length
+
+    def validate(self, prefix='soundscapes'):
+        _positive(self, prefix, 'sample_rate', 'clip_duration', 'max_event_duration')
+        for k, v in self.n_clips.items():
+            if k not in ('strong', 'weak', 'unlabeled', 'validation', 'test'): raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, validation, test")
+            if v < 0: raise ConfigError(f"{prefix}.n_clips.{k} must be >= 0, got {v}")
+        if set(self.split_fractions) != {'train', 'validation', 'test'} or abs(sum(self.split_fractions.values()) - 1) > 1e-6 \
+           or min(self.split_fractions.values()) <= 0:
+            raise ConfigError(f"{prefix}.split_fractions must give train, validation and test, each > 0, summing to 1; got {self.split_fractions}")
+        for k in ('events_per_clip', 'distractors_per_clip', 'ebr_db', 'background_dbfs'):
+            v = getattr(self, k)
+            if len(v) != 2 or v[0] > v[1]: raise ConfigError(f"{prefix}.{k} must be [min, max] with min <= max, got {v}")
+        if self.events_per_clip[0] < 0 or self.distractors_per_clip[0] < 0: raise ConfigError(f"{prefix}: event counts must be >= 0")
+        if self.events_per_clip[1] < 1: raise ConfigError(f"{prefix}.events_per_clip: max must be >= 1 (weak clips need an event)")
+        for k in ('p_empty', 'p_distractors_only'):
+            if not 0 <= getattr(self, k) <= 1: raise ConfigError(f"{prefix}.{k} must be in [0, 1], got {getattr(self, k)}")
+        if self.background_dbfs[1] >= 0: raise ConfigError(f"{prefix}.background_dbfs must be < 0 dBFS")
+
+# %% ../nbs/00_config.ipynb #639a8c09
+@dataclass
 class Config:
     "A whole run: shared settings and one section per stage."
     name: str = 'tiny'
@@ -91,6 +126,7 @@ class Config:
     device: str = 'auto'  # 'auto', 'cpu', 'cuda', 'cuda:1', ...
     features: FeatureConfig = field(default_factory=FeatureConfig)
     data: DataConfig = field(default_factory=DataConfig)
+    soundscapes: SoundscapeConfig = field(default_factory=SoundscapeConfig)
 
     def validate(self):
         if not (self.device in ('auto', 'cpu', 'cuda', 'mps') or self.device.startswith('cuda:')):
