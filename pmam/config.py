@@ -4,14 +4,14 @@
 
 # %% ../nbs/00_config.ipynb #1fa9583c
 from __future__ import annotations
-import dataclasses, os, tempfile, types, typing
+import dataclasses, math, os, tempfile, types, typing
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
 import yaml
 
 # %% auto #0
-__all__ = ['PRESETS_DIR', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'Config', 'from_dict',
+__all__ = ['PRESETS_DIR', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'ModelConfig', 'Config', 'from_dict',
            'apply_overrides', 'available_presets', 'read_yaml', 'load_config', 'config_to_dict', 'atomic_write_text',
            'save_config']
 
@@ -119,6 +119,44 @@ class SoundscapeConfig:
 
 # %% ../nbs/00_config.ipynb #639a8c09
 @dataclass
+class ModelConfig:
+    "The masked audio model: CNN encoder, block masking, Transformer context network, heads."
+    encoder_channels: list[int] = field(default_factory=lambda: [32, 64, 128])
+    encoder_time_pools: list[int] = field(default_factory=lambda: [1, 2, 1])  # per conv block
+    encoder_freq_pools: list[int] = field(default_factory=lambda: [4, 4, 4])  # per conv block; what is left is flattened
+    encoder_upsample: int = 1  # linear interpolation factor after the CNN (the reference pools by 4, then upsamples)
+    encoder_dropout: float = 0.1
+    d_model: int = 96
+    n_layers: int = 2
+    n_heads: int = 4
+    mlp_ratio: float = 2.0
+    dropout: float = 0.0
+    predictor_hidden: int = 192
+    block_width: int = 4  # label frames per masking block
+    mask_rate: float = 0.8  # expected share of blocks selected
+    mask_style: list[float] = field(default_factory=lambda: [0.9, 0.05, 0.05])  # mask token / random frame / unchanged
+
+    def validate(self, prefix='model'):
+        _positive(self, prefix, 'encoder_upsample', 'd_model', 'n_layers', 'n_heads', 'mlp_ratio', 'predictor_hidden', 'block_width')
+        n = len(self.encoder_channels)
+        if n == 0 or len(self.encoder_time_pools) != n or len(self.encoder_freq_pools) != n:
+            raise ConfigError(f"{prefix}: encoder_channels, encoder_time_pools and encoder_freq_pools need one entry per conv block, got {n}, {len(self.encoder_time_pools)}, {len(self.encoder_freq_pools)}")
+        if min(self.encoder_channels + self.encoder_time_pools + self.encoder_freq_pools) < 1: raise ConfigError(f"{prefix}: encoder sizes must be >= 1")
+        if self.d_model % self.n_heads or (self.d_model // self.n_heads) % 2:
+            raise ConfigError(f"{prefix}.d_model={self.d_model} must be a multiple of n_heads={self.n_heads} with an even head size (rotary positions)")
+        if not 0 < self.mask_rate < 1: raise ConfigError(f"{prefix}.mask_rate must be in (0, 1), got {self.mask_rate}")
+        if len(self.mask_style) != 3 or min(self.mask_style) < 0 or abs(sum(self.mask_style) - 1) > 1e-6:
+            raise ConfigError(f"{prefix}.mask_style must be 3 shares (token, random frame, unchanged) summing to 1, got {self.mask_style}")
+        for k in ('encoder_dropout', 'dropout'):
+            if not 0 <= getattr(self, k) < 1: raise ConfigError(f"{prefix}.{k} must be in [0, 1)")
+
+    @property
+    def time_reduction(self):
+        "Feature frames per label frame."
+        return math.prod(self.encoder_time_pools) / self.encoder_upsample
+
+# %% ../nbs/00_config.ipynb #1450d7c6
+@dataclass
 class Config:
     "A whole run: shared settings and one section per stage."
     name: str = 'tiny'
@@ -127,6 +165,7 @@ class Config:
     features: FeatureConfig = field(default_factory=FeatureConfig)
     data: DataConfig = field(default_factory=DataConfig)
     soundscapes: SoundscapeConfig = field(default_factory=SoundscapeConfig)
+    model: ModelConfig = field(default_factory=ModelConfig)
 
     def validate(self):
         if not (self.device in ('auto', 'cpu', 'cuda', 'mps') or self.device.startswith('cuda:')):
@@ -138,6 +177,12 @@ class Config:
         if fr < self.data.frame_rate or abs(fr / self.data.frame_rate - round(fr / self.data.frame_rate)) > 1e-9:
             raise ConfigError(f"data.frame_rate={self.data.frame_rate:g} must divide the feature frame rate "
                               f"features.sample_rate/features.hop_length={fr:g}")
+        if abs(fr / self.data.frame_rate - self.model.time_reduction) > 1e-9:
+            raise ConfigError(f"model: the encoder turns {fr:g} feature frames/s into {fr / self.model.time_reduction:g} frames/s "
+                              f"(time pools {self.model.encoder_time_pools}, upsample {self.model.encoder_upsample}), "
+                              f"but data.frame_rate={self.data.frame_rate:g}")
+        if self.features.n_mels % math.prod(self.model.encoder_freq_pools):
+            raise ConfigError(f"model.encoder_freq_pools {self.model.encoder_freq_pools} must divide features.n_mels={self.features.n_mels}")
         return self
 
 # %% ../nbs/00_config.ipynb #e92ec518
