@@ -11,9 +11,9 @@ from typing import Literal, Optional, Union, get_args, get_origin, get_type_hint
 import yaml
 
 # %% auto #0
-__all__ = ['PRESETS_DIR', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'ModelConfig', 'Config', 'from_dict',
-           'apply_overrides', 'available_presets', 'read_yaml', 'load_config', 'config_to_dict', 'atomic_write_text',
-           'save_config']
+__all__ = ['PRESETS_DIR', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'ModelConfig', 'PrototypeConfig',
+           'PretrainConfig', 'Config', 'from_dict', 'apply_overrides', 'available_presets', 'read_yaml', 'load_config',
+           'config_to_dict', 'atomic_write_text', 'save_config']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -157,6 +157,65 @@ class ModelConfig:
 
 # %% ../nbs/00_config.ipynb #1450d7c6
 @dataclass
+class PrototypeConfig:
+    "The E-step: features, subsampling, PCA and the mixture that gives the prototypes."
+    n_prototypes: int = 16  # K
+    algorithm: Literal['gmm', 'kmeans'] = 'gmm'  # soft GMM posteriors, or one-hot k-means assignments
+    covariance_type: Literal['full', 'diag'] = 'full'
+    tap: str = 'encoder'  # model tap clustered from iteration 2 on ('encoder', 'block0', ...)
+    logmel_context: int = 2  # iteration 1: log-mel frames at the label rate, stacked with this many neighbours each side
+    pca_dim: Optional[int] = 32  # reduce features to this many dimensions (None: no PCA)
+    subsample: int = 10  # fit on one random frame out of every `subsample` frames
+    max_iter: int = 100
+    tol: float = 1e-3
+    reg_covar: float = 1e-6
+    batch_size: int = 16  # clips per extraction batch
+    splits: list[str] = field(default_factory=lambda: ['strong', 'weak', 'unlabeled', 'validation'])  # clips that get pseudo labels
+
+    def validate(self, prefix='prototypes'):
+        _positive(self, prefix, 'n_prototypes', 'subsample', 'batch_size')
+        if self.pca_dim is not None and self.pca_dim < 1: raise ConfigError(f"{prefix}.pca_dim must be >= 1 or null")
+        if self.logmel_context < 0: raise ConfigError(f"{prefix}.logmel_context must be >= 0")
+        bad = [x for x in self.splits if x not in ('strong', 'weak', 'unlabeled', 'validation', 'test')]
+        if bad: raise ConfigError(f"{prefix}.splits: unknown split {bad[0]!r}; allowed: strong, weak, unlabeled, validation, test")
+        if 'validation' not in self.splits: raise ConfigError(f"{prefix}.splits must include 'validation' (the M-step's validation loss needs it)")
+
+# %% ../nbs/00_config.ipynb #e5538b13
+@dataclass
+class PretrainConfig:
+    "The M-step trainer and the EM iterations."
+    iterations: int = 2  # EM iterations (E-step then M-step)
+    epochs: int = 8
+    steps_per_epoch: Optional[int] = None  # None: enough steps to see every clip of the largest subset once
+    lr: dict[str, float] = field(default_factory=lambda: {'encoder': 1e-3, 'context': 1e-3, 'head': 2e-3})
+    weight_decay: float = 1e-4
+    warmup_epochs: float = 1.0  # linear warm-up from 0
+    decay_start: float = 0.5  # share of training after which lr decays as exp(-decay_exponent·φ²), φ: 0 → 1
+    decay_exponent: float = 1.5
+    grad_clip: float = 5.0  # max gradient norm, applied after backward (0: off)
+    loss: Literal['bce', 'info_nce'] = 'bce'
+    tau: float = 0.1  # temperature of the prototype logits
+    time_shift: float = 0.9  # std of the circular time shift, seconds (0: off)
+    mixup_p: float = 0.5  # probability that a batch is mixed up
+    mixup_alpha: float = 0.2  # Beta(alpha, alpha) mixing weights
+    reinit_each_iteration: bool = True  # re-initialise the model at every M-step (the reference does)
+    amp: bool = True  # bf16 autocast on CUDA (ignored on CPU)
+    batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
+
+    def validate(self, prefix='pretrain'):
+        _positive(self, prefix, 'iterations', 'epochs', 'tau', 'decay_exponent')
+        if self.steps_per_epoch is not None and self.steps_per_epoch < 1: raise ConfigError(f"{prefix}.steps_per_epoch must be >= 1 or null")
+        bad = set(self.lr) - {'encoder', 'context', 'head'}
+        if bad or not self.lr: raise ConfigError(f"{prefix}.lr: groups are encoder, context, head; got {sorted(self.lr)}")
+        if min(self.lr.values()) < 0: raise ConfigError(f"{prefix}.lr values must be >= 0")
+        for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'time_shift', 'mixup_alpha'):
+            if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
+        if not 0 <= self.decay_start <= 1: raise ConfigError(f"{prefix}.decay_start must be in [0, 1]")
+        if not 0 <= self.mixup_p <= 1: raise ConfigError(f"{prefix}.mixup_p must be in [0, 1]")
+        if self.mixup_p > 0 and self.mixup_alpha <= 0: raise ConfigError(f"{prefix}.mixup_alpha must be > 0 when mixup_p > 0")
+
+# %% ../nbs/00_config.ipynb #0dc53ed5
+@dataclass
 class Config:
     "A whole run: shared settings and one section per stage."
     name: str = 'tiny'
@@ -166,6 +225,8 @@ class Config:
     data: DataConfig = field(default_factory=DataConfig)
     soundscapes: SoundscapeConfig = field(default_factory=SoundscapeConfig)
     model: ModelConfig = field(default_factory=ModelConfig)
+    prototypes: PrototypeConfig = field(default_factory=PrototypeConfig)
+    pretrain: PretrainConfig = field(default_factory=PretrainConfig)
 
     def validate(self):
         if not (self.device in ('auto', 'cpu', 'cuda', 'mps') or self.device.startswith('cuda:')):

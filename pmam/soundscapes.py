@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_soundscapes.ipynb #ae291326
 from __future__ import annotations
-import json, math, os, shutil
+import hashlib, json, math, os, shutil, tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,20 +47,38 @@ class Source:
 
 ROLES = ('event', 'distractor', 'background')
 
-def load_sources(root, sample_rate=16000, on_bad='error'):
-    "Decode the clips listed in `root/manifest.tsv`: a list of `Source` and a list of skipped `(path, reason)`."
-    root = Path(root); manifest = root/'manifest.tsv'
+def _decode_sources(root, manifest, sample_rate, on_bad):
     sources, skipped = [], []
     for lineno, r in read_tsv(manifest, ['path', 'role', 'label']):
         if r['role'] not in ROLES: raise MetadataError(f"{manifest}:{lineno}: role {r['role']!r}; allowed: {', '.join(ROLES)}")
         if r['role'] == 'event' and not r['label']: raise MetadataError(f"{manifest}:{lineno}: an event needs a label")
         try:
             wav, sr = load_audio(root/r['path'])
-            x = resample(to_mono(wav), sr, sample_rate).numpy().astype(np.float64)
+            x = resample(to_mono(wav), sr, sample_rate).numpy().astype(np.float32)
         except AudioError as e:
             if on_bad == 'error': raise AudioError(f"{manifest}:{lineno}: {e}") from None
             skipped.append((r['path'], str(e))); continue
         sources.append(Source(r['path'], r['role'], r['label'], x))
+    return sources, skipped
+
+def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
+    "Decode the clips listed in `root/manifest.tsv`: a list of `Source` and a list of skipped `(path, reason)`."
+    root = Path(root); manifest = root/'manifest.tsv'
+    if not manifest.exists(): raise MetadataError(f"{manifest}: no such manifest")
+    key = hashlib.sha1(manifest.read_bytes() + str(sample_rate).encode()).hexdigest()[:16]
+    cdir = root/'.cache'; data_f, index_f = cdir/f'sources-{key}.npy', cdir/f'sources-{key}.json'
+    if cache and data_f.exists() and index_f.exists():  # decoded before: memory-map it
+        data, index = np.load(data_f, mmap_mode='r'), json.loads(index_f.read_text())
+        return [Source(p, r, l, data[a:b]) for p, r, l, a, b in index], []
+    sources, skipped = _decode_sources(root, manifest, sample_rate, on_bad)
+    if cache and not skipped:
+        try:
+            cdir.mkdir(exist_ok=True)
+            bounds = np.cumsum([0] + [len(s.audio) for s in sources])
+            fd, tmp = tempfile.mkstemp(dir=cdir, suffix='.npy'); os.close(fd)
+            np.save(tmp, np.concatenate([s.audio for s in sources])); os.replace(tmp, data_f)
+            atomic_write_text(index_f, json.dumps([[s.path, s.role, s.label, int(a), int(b)] for s, a, b in zip(sources, bounds[:-1], bounds[1:])]))
+        except OSError: pass  # a read-only sources folder: no cache, same result
     return sources, skipped
 
 # %% ../nbs/03_soundscapes.ipynb #45fd1a96
@@ -146,11 +164,11 @@ def render_clip(plan, sources_by_path, cfg:SoundscapeConfig):
     "Mixture `(samples,)`, background `(samples,)` and one full-length array per event, all float64, from a plan."
     n = round(cfg.clip_duration * cfg.sample_rate)
     b = plan['background']
-    bg = sources_by_path[b['source']].audio[b['start']:b['start'] + n].copy()
+    bg = sources_by_path[b['source']].audio[b['start']:b['start'] + n].astype(np.float64)
     bg *= 10 ** (b['dbfs'] / 20) / np.sqrt(np.mean(bg ** 2))
     parts = []
     for e in plan['events']:
-        x = sources_by_path[e['source']].audio[e['crop']:e['crop'] + e['length']]
+        x = sources_by_path[e['source']].audio[e['crop']:e['crop'] + e['length']].astype(np.float64)
         span = slice(e['onset'], e['onset'] + e['length'])
         gain = 10 ** ((e['ebr_db'] - event_to_background_db(x, bg[span])) / 20)
         full = np.zeros(n); full[span] = gain * x
@@ -273,7 +291,7 @@ def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, o
         for j in jobs: _render_and_write(j); bar.update()
     bar.close(); _WORK.clear()
     write_metadata(tmp, plans, cfg)
-    summary = {'seed': seed, 'sources': str(sources_dir), 'config': cfg.__dict__,
+    summary = {'seed': seed, 'sources': str(sources or cfg.sources), 'config': cfg.__dict__,  # as given: the same bytes from any folder
                'clips': {k: len(v) for k, v in plans.items()},
                'skipped_sources': [list(s) for s in skipped], 'skipped_backgrounds': [list(s) for s in pools.skipped],
                'sources_per_split': {k: {'events': sum(map(len, pools.events[k].values())), 'distractors': len(pools.distractors[k]),
