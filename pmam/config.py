@@ -121,8 +121,8 @@ class SoundscapeConfig:
 @dataclass
 class ModelConfig:
     "The masked audio model: CNN encoder, block masking, Transformer context network, heads."
-    encoder_channels: list[int] = field(default_factory=lambda: [32, 64, 128])
-    encoder_time_pools: list[int] = field(default_factory=lambda: [1, 2, 1])  # per conv block
+    encoder_channels: list[int] = field(default_factory=lambda: [16, 32, 64])
+    encoder_time_pools: list[int] = field(default_factory=lambda: [2, 1, 1])  # per conv block
     encoder_freq_pools: list[int] = field(default_factory=lambda: [4, 4, 4])  # per conv block; what is left is flattened
     encoder_upsample: int = 1  # linear interpolation factor after the CNN (the reference pools by 4, then upsamples)
     encoder_dropout: float = 0.1
