@@ -1,8 +1,11 @@
 # The two commands the README shows. Everything else is a helper for developers.
-.PHONY: test test-slow export clean readme
+.PHONY: test demo test-slow export
 
 test:            ## set up .venv, check export/clean/README sync, test every notebook
 	bash tools/test.sh
+
+demo:            ## set up .venv, run PMAM end to end on the embedded benchmark (tiny preset), print the results table
+	bash tools/demo.sh
 
 test-slow:       ## the same, also running cells flagged #| slow
 	NBDEV_TEST_FLAGS=slow TEST_TIMEOUT=3600 bash tools/test.sh

@@ -12,8 +12,8 @@ import yaml
 
 # %% auto #0
 __all__ = ['PRESETS_DIR', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'ModelConfig', 'PrototypeConfig',
-           'PretrainConfig', 'Config', 'from_dict', 'apply_overrides', 'available_presets', 'read_yaml', 'load_config',
-           'config_to_dict', 'atomic_write_text', 'save_config']
+           'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig', 'Config', 'from_dict', 'apply_overrides',
+           'available_presets', 'read_yaml', 'load_config', 'config_to_dict', 'atomic_write_text', 'save_config']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -216,6 +216,55 @@ class PretrainConfig:
 
 # %% ../nbs/00_config.ipynb #0dc53ed5
 @dataclass
+class FinetuneConfig:
+    "SED fine-tuning with a mean teacher."
+    epochs: int = 10
+    steps_per_epoch: Optional[int] = None  # None: enough steps to see every clip of the largest subset once
+    lr: dict[str, float] = field(default_factory=lambda: {'backbone': 5e-4, 'head': 2e-3})
+    weight_decay: float = 1e-4
+    warmup_epochs: float = 1.0
+    decay_start: float = 0.5
+    decay_exponent: float = 1.0
+    grad_clip: float = 5.0
+    freeze_epochs: int = 0  # keep the pretrained backbone frozen for this many epochs
+    ema_decay: float = 0.999  # teacher = EMA of the student (parameters and batch-norm statistics)
+    consistency_max: float = 2.0  # weight of the student–teacher consistency loss after the ramp
+    consistency_ramp_epochs: float = 3.0  # sigmoid ramp-up of the consistency weight
+    w_weak: float = 0.5  # weight of the clip-level (weak) loss
+    time_shift: float = 0.9  # std of the circular time shift, seconds (labels shift too)
+    mixup_p: float = 0.5  # probability of mixup (within strong, within weak clips)
+    mixup_alpha: float = 0.2
+    filter_augment_db: float = 6.0  # FilterAugment: random band gains within ±this many dB (0: off)
+    filter_augment_bands: list[int] = field(default_factory=lambda: [2, 4])  # min, max number of bands
+    select_on: Literal['psds1', 'psds2', 'event_f1'] = 'psds1'  # model selection metric on the validation split
+    batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
+
+    def validate(self, prefix='finetune'):
+        _positive(self, prefix, 'epochs', 'decay_exponent')
+        if set(self.lr) != {'backbone', 'head'} or min(self.lr.values()) < 0: raise ConfigError(f"{prefix}.lr needs backbone and head values >= 0, got {self.lr}")
+        if not 0 <= self.ema_decay < 1: raise ConfigError(f"{prefix}.ema_decay must be in [0, 1)")
+        if self.freeze_epochs < 0 or self.freeze_epochs > self.epochs: raise ConfigError(f"{prefix}.freeze_epochs must be in [0, epochs]")
+        for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'consistency_max', 'consistency_ramp_epochs', 'w_weak', 'time_shift', 'filter_augment_db'):
+            if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
+        if not 0 <= self.mixup_p <= 1 or (self.mixup_p > 0 and self.mixup_alpha <= 0): raise ConfigError(f"{prefix}: mixup_p in [0, 1] and mixup_alpha > 0")
+        b = self.filter_augment_bands
+        if len(b) != 2 or not 1 <= b[0] <= b[1]: raise ConfigError(f"{prefix}.filter_augment_bands must be [min, max] with 1 <= min <= max")
+
+@dataclass
+class EvaluateConfig:
+    "Post-processing and scoring of frame scores."
+    threshold: float = 0.5  # decision threshold for events and F1
+    median_window: float = 0.45  # median filter length in seconds (one for all classes; 0: none)
+    psds_thresholds: int = 50  # operating points given to psds_eval
+    max_efpr: float = 100.0  # per hour
+
+    def validate(self, prefix='evaluate'):
+        if not 0 < self.threshold < 1: raise ConfigError(f"{prefix}.threshold must be in (0, 1)")
+        if self.median_window < 0: raise ConfigError(f"{prefix}.median_window must be >= 0")
+        _positive(self, prefix, 'psds_thresholds', 'max_efpr')
+
+# %% ../nbs/00_config.ipynb #f7201652
+@dataclass
 class Config:
     "A whole run: shared settings and one section per stage."
     name: str = 'tiny'
@@ -227,6 +276,8 @@ class Config:
     model: ModelConfig = field(default_factory=ModelConfig)
     prototypes: PrototypeConfig = field(default_factory=PrototypeConfig)
     pretrain: PretrainConfig = field(default_factory=PretrainConfig)
+    finetune: FinetuneConfig = field(default_factory=FinetuneConfig)
+    evaluate: EvaluateConfig = field(default_factory=EvaluateConfig)
 
     def validate(self):
         if not (self.device in ('auto', 'cpu', 'cuda', 'mps') or self.device.startswith('cuda:')):

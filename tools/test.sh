@@ -3,23 +3,10 @@
 # then every notebook under nbs/ through nbdev's test engine; ends with `N passed, M failed`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=.venv/bin/python
-BIN=.venv/bin
-
 step() { printf '\n== %s\n' "$*"; }
 
 # 1. Environment: create .venv if absent; (re)install when the project's metadata changed.
-if [ ! -x "$PY" ]; then
-  step "creating .venv"
-  python3 -m venv .venv
-fi
-stamp=.venv/.pmam-installed
-if [ ! -f "$stamp" ] || [ settings.ini -nt "$stamp" ] || [ setup.py -nt "$stamp" ]; then
-  step "installing pmam with the dev extra"
-  "$PY" -m pip install -q --upgrade pip
-  "$PY" -m pip install -q -e ".[dev]"
-  touch "$stamp"
-fi
+source tools/env.sh
 
 snapshot() { find "$1" -type f \( -name '*.py' -o -name '*.ipynb' -o -name '*.yaml' \) -not -path '*/__pycache__/*' \
                -not -path '*/.ipynb_checkpoints/*' -print0 | sort -z | xargs -0 -r sha1sum; }
