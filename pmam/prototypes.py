@@ -94,11 +94,12 @@ class FrameCache:
         if x.ndim != 2 or x.shape[1] != self.dim: raise ValueError(f"expected (n, {self.dim}) frames, got {x.shape}")
         self._f.write(x.tobytes()); self.rows += len(x)
     def close(self): self._f.close()
-    def __iter__(self):
+    def __iter__(self):  # plain reads, not a memory map: resident memory stays one chunk, whatever the file size
         if not self._f.closed: self._f.flush()
-        if self.rows == 0: return
-        mm = np.memmap(self.path, dtype=np.float32, mode='r', shape=(self.rows, self.dim))
-        for i in range(0, self.rows, self.chunk_rows): yield torch.from_numpy(np.array(mm[i:i + self.chunk_rows]))
+        for i in range(0, self.rows, self.chunk_rows):
+            n = min(self.chunk_rows, self.rows - i)
+            x = np.fromfile(self.path, dtype=np.float32, count=n * self.dim, offset=i * self.dim * 4)
+            yield torch.from_numpy(x.reshape(n, self.dim))
     def __len__(self): return self.rows
 
 # %% ../nbs/06_prototypes.ipynb #275b60c1
@@ -115,21 +116,27 @@ class PseudoLabelStore:
         index = {'split': split, 'filenames': list(filenames), 'n_frames': int(n_frames), 'n_prototypes': int(n_prototypes),
                  'hash': source_hash, 'dtype': 'float16'}
         tmp = root/f'.{split}.f16.tmp'
-        data = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.float16, shape=(len(filenames), n_frames, n_prototypes))
-        store = cls(root, split, index, data); store._written = np.zeros(len(filenames), bool)
+        mm = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.float16, shape=(len(filenames), n_frames, n_prototypes))
+        offset = mm.offset; del mm  # the file and its header exist; clips are written with plain writes (bounded memory)
+        store = cls(root, split, index, None)
+        store._fh, store._offset, store._row = open(tmp, 'r+b'), offset, n_frames * n_prototypes * 2
+        store._written = np.zeros(len(filenames), bool)
         return store
 
     def write(self, filenames, posteriors):
         "Store `posteriors` `(batch, frames, K)` of `filenames`."
-        p = torch.as_tensor(posteriors).detach().cpu().numpy()
+        p = torch.as_tensor(posteriors).detach().cpu().to(torch.float16).numpy()
+        if p.shape[1:] != (self.index['n_frames'], self.index['n_prototypes']):
+            raise ValueError(f"posteriors of shape {p.shape[1:]}, expected ({self.index['n_frames']}, {self.index['n_prototypes']}) per clip")
         for f, x in zip(filenames, p):
-            i = self.position[f]; self.data[i] = x; self._written[i] = True
+            i = self.position[f]
+            self._fh.seek(self._offset + i * self._row); self._fh.write(np.ascontiguousarray(x).tobytes()); self._written[i] = True
 
     def close(self):
         "Flush and publish the store atomically; every clip must have been written."
         missing = [f for f, w in zip(self.index['filenames'], self._written) if not w]
         if missing: raise RuntimeError(f"pseudo labels of {len(missing)} clip(s) were never written, e.g. {missing[0]}")
-        self.data.flush(); del self.data
+        self._fh.close()
         os.replace(self.root/f'.{self.split}.f16.tmp', self.root/f'{self.split}.npy')
         atomic_write_text(self.root/f'{self.split}.json', json.dumps(self.index))
         return PseudoLabelStore.open(self.root, self.split, self.index['hash'])
