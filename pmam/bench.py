@@ -4,13 +4,14 @@
 
 # %% ../nbs/90_bench.ipynb #a332e052
 from __future__ import annotations
-import argparse, contextlib, io, os, platform, re, time, warnings
+import argparse, contextlib, io, json, os, platform, re, time, warnings
+from pathlib import Path
 import numpy as np
 import torch
 from .gmm import GaussianMixture, ConvergenceWarning, _device
 
 # %% auto #0
-__all__ = ['COMMANDS', 'cpu_model', 'machine', 'matmul_gflops', 'gmm_data', 'bench_gmm', 'main']
+__all__ = ['COMMANDS', 'cpu_model', 'machine', 'matmul_gflops', 'gmm_data', 'bench_gmm', 'bench_pretrain', 'gpu_check', 'main']
 
 # %% ../nbs/90_bench.ipynb #d828068c
 def cpu_model():
@@ -131,7 +132,86 @@ def bench_gmm(n=100_000, d=64, k=32, # samples, features, components
         log(f"mean log-likelihood after {iters} iterations: pmam {ll_ours:.8f}, sklearn {ll_sk:.8f} (relative difference {res['loglik_rel_diff']:.1e})")
     return res
 
-# %% ../nbs/90_bench.ipynb #fdbe2eaf
+# %% ../nbs/90_bench.ipynb #fbfd375a
+def bench_pretrain(preset='tiny', # config preset (or YAML file)
+                   device='auto', # 'auto', 'cpu', 'cuda', ...
+                   steps=10, # timed steps
+                   warmup=2, # untimed steps first
+                   n_prototypes=None, # K (default: the preset's)
+                  ):
+    "Training throughput of the M-step for `preset` on `device`: dict of step time, clips/s, frames/s, peak memory."
+    from pmam.config import load_config
+    from pmam.audio import LogMel
+    from pmam.model import build_model, count_parameters
+    from pmam.loss import prototype_bce
+    from pmam.prototypes import resolve_device
+    cfg, dev = load_config(preset), resolve_device(device)
+    torch.manual_seed(0)
+    K = n_prototypes or cfg.prototypes.n_prototypes
+    P = cfg.prototypes.pca_dim or cfg.model.d_model
+    model = build_model(cfg, P).to(dev).train()
+    b = sum(cfg.data.batch.values()); n = round(cfg.data.clip_duration * cfg.features.sample_rate)
+    T = round(cfg.data.clip_duration * cfg.data.frame_rate)
+    wav, logmel = torch.randn(b, n, device=dev) * 0.1, LogMel(cfg.features).to(dev)
+    protos, targets = torch.randn(K, P, device=dev), torch.softmax(torch.randn(b, T, K, device=dev), -1)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    amp = dev.type == 'cuda'
+    if amp: torch.cuda.reset_peak_memory_stats(dev)
+    def step():
+        feats = logmel(wav)
+        mask = model.sample_mask(b, T, device=dev)
+        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=amp): pred = model(feats, mask=mask)['pred']
+        loss = prototype_bce(pred.float(), protos, targets, mask)
+        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+    for _ in range(warmup): step()
+    _sync(dev); t0 = time.perf_counter()
+    for _ in range(steps): step()
+    _sync(dev); s = (time.perf_counter() - t0) / steps
+    return {'preset': preset, 'device': machine(str(dev)), 'batch': b, 'frames_per_clip': T, 'parameters': count_parameters(model),
+            'step_seconds': s, 'clips_per_s': b / s, 'frames_per_s': b * T / s,
+            'peak_gpu_mib': torch.cuda.max_memory_allocated(dev) / 2**20 if amp else None}
+
+def _pretrain_args(p):
+    p.add_argument('--preset', default='tiny'); p.add_argument('--device', default='auto')
+    p.add_argument('--steps', type=int, default=10); p.add_argument('--warmup', type=int, default=2)
+
+def _pretrain_run(a):
+    r = bench_pretrain(a.preset, a.device, a.steps, a.warmup)
+    print(f"pmam.bench pretrain: preset {r['preset']}, batch {r['batch']} clips x {r['frames_per_clip']} frames, {r['parameters']:,} parameters")
+    print(f"machine: {r['device']}")
+    print(f"{r['step_seconds']:.3f} s/step: {r['clips_per_s']:.1f} clips/s, {r['frames_per_s']:,.0f} frames/s"
+          + (f", peak GPU memory {r['peak_gpu_mib']:.0f} MiB" if r['peak_gpu_mib'] else ''))
+    return r
+
+# %% ../nbs/90_bench.ipynb #733d5b4c
+def gpu_check(out='runs/gpu-check', small=False, device='auto'):
+    "Throughput and GMM timings on the current accelerator; results written to `out/gpu_check.json`."
+    import json
+    from pmam.prototypes import resolve_device
+    dev = resolve_device(device)
+    res = {'machine': machine(str(dev)), 'torch': torch.__version__}
+    res['pretrain_tiny'] = bench_pretrain('tiny', str(dev), steps=3 if small else 20)
+    if not small: res['pretrain_desed'] = bench_pretrain('desed', str(dev), steps=20)
+    n, d, k, iters = (20_000, 32, 8, 2) if small else (2_000_000, 768, 30, 5)
+    X = torch.randn(n, d, device=dev)
+    if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats(dev)
+    gm = GaussianMixture(k, max_iter=iters, tol=0.0, init_params='k-means++', random_state=0, device=str(dev))
+    _sync(dev); t0 = time.perf_counter(); gm.fit(X); _sync(dev)
+    res['gmm'] = {'N': n, 'D': d, 'K': k, 'iterations': gm.n_iter_, 'seconds_total': time.perf_counter() - t0,
+                  'peak_gpu_mib': torch.cuda.max_memory_allocated(dev) / 2**20 if dev.type == 'cuda' else None}
+    Path(out).mkdir(parents=True, exist_ok=True)
+    (Path(out)/'gpu_check.json').write_text(json.dumps(res, indent=1, default=str))
+    return res
+
+def _gpu_args(p):
+    p.add_argument('--out', default='runs/gpu-check'); p.add_argument('--small', action='store_true'); p.add_argument('--device', default='auto')
+
+def _gpu_run(a):
+    r = gpu_check(a.out, a.small, a.device)
+    print(json.dumps(r, indent=1, default=str))
+    return r
+
+# %% ../nbs/90_bench.ipynb #41b4f958
 def _gmm_args(p):
     p.add_argument("--n", type=int, default=100_000, help="samples")
     p.add_argument("--d", type=int, default=64, help="features")
@@ -150,7 +230,7 @@ def _gmm_run(a):
         print()
         bench_gmm(2_000_000, 768, 30, a.iters, a.device, a.covariance, a.sklearn, sklearn_n=20_000, seed=a.seed)
 
-COMMANDS = {"gmm": (_gmm_args, _gmm_run)}
+COMMANDS = {"gmm": (_gmm_args, _gmm_run), "pretrain": (_pretrain_args, _pretrain_run), "gpu-check": (_gpu_args, _gpu_run)}
 
 def main(argv=None): # command-line arguments (default: sys.argv[1:])
     "Entry point of `python -m pmam.bench`."

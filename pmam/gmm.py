@@ -4,7 +4,8 @@
 
 # %% ../nbs/03_gmm.ipynb #377c4be9
 from __future__ import annotations
-import copy, math, os, secrets, tempfile, time, warnings
+import collections, copy, math, os, secrets, tempfile, threading, time, warnings
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 import numpy as np
 import torch
@@ -126,6 +127,25 @@ class _Chunks:
             self.d = b.shape[1]
             for j in range(0, len(b), self.rows): yield b[j:j + self.rows].to(self.device, non_blocking=True)
         self.checked = True
+
+# %% ../nbs/03_gmm.ipynb #d38158d7
+def _map_chunks(chunks, fn, device): # iterable of (n_i, D) tensors; fn(x, start) -> result; where the work runs
+    "`fn(x, start)` for every chunk `x` (`start`: its first row in the iteration), yielded in chunk order."
+    threads, start = torch.get_num_threads(), 0
+    if _device(device).type != "cpu" or threads < 2:
+        for x in chunks: yield fn(x, start); start += len(x)
+        return
+    ex = ThreadPoolExecutor(threads, initializer=torch.set_num_threads, initargs=(1,))
+    torch.set_num_threads(1) # the caller's own (small) ops must not start an OpenMP team next to the workers
+    try:
+        pending = collections.deque()
+        for x in chunks:
+            pending.append(ex.submit(fn, x, start)); start += len(x)
+            if len(pending) >= 2 * threads: yield pending.popleft().result()
+        while pending: yield pending.popleft().result()
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+        torch.set_num_threads(threads) # also restores the default for new threads
 
 # %% ../nbs/03_gmm.ipynb #d5151fc8
 def _data_moments(chunks, full=True): # `_Chunks`; `full`: covariance matrix, else per-feature variances
@@ -261,7 +281,7 @@ def _assign(self:KMeans, x, C, c0): # (n, D) chunk; (K, D) centres and (D,) orig
     mind, lab = d2.clamp_min_(0).min(1)
     return lab, mind
 
-# %% ../nbs/03_gmm.ipynb #fe228b30
+# %% ../nbs/03_gmm.ipynb #2b57d871
 @patch
 def _lloyd_pass(self:KMeans, chunks, centers): # `_Chunks`; (K, D) float64 centres
     "One pass: float64 per-cluster sums and counts, inertia, and the farthest samples (all-reduced)."
@@ -272,11 +292,11 @@ def _lloyd_pass(self:KMeans, chunks, centers): # `_Chunks`; (K, D) float64 centr
     counts = torch.zeros(K, dtype=torch.float64, device=self.device)
     inertia = torch.zeros(1, dtype=torch.float64, device=self.device)
     pool = _ExtremePool(K)
-    for x in chunks:
+    def part(x, start):
         lab, mind = self._assign(x, C, c0)
-        sums.index_add_(0, lab, x.double() - self._origin)
-        counts += torch.bincount(lab, minlength=K)
-        inertia += mind.double().sum()
+        return torch.zeros_like(sums).index_add_(0, lab, x.double() - self._origin), torch.bincount(lab, minlength=K), mind, x
+    for s_, c_, mind, x in _map_chunks(chunks, part, self.device):
+        sums += s_; counts += c_; inertia += mind.double().sum()
         pool.add(mind, x)
     sums, counts, inertia = _all_reduce(sums, counts, inertia)
     return sums + counts[:, None] * self._origin, counts, float(inertia), pool
@@ -441,7 +461,7 @@ def _factors(self:GaussianMixture, co): # working coordinates from `_coords`
         W[:, D, :D] = -torch.einsum("kd,kde->ke", dmu, U)
         W[:, D, D] = 1
         W, b, const = W.to(dt), None, const + 0.5 # the appended 1 adds 1 to ‖y‖²
-    else: W, b = (co.Ainv * U)[:, None, :].to(dt), (dmu * U)[:, None, :].to(dt)
+    else: W, b = (co.Ainv * U)[:, None, :].to(dt), (-dmu * U)[:, None, :].to(dt) # y = z W + b
     return SimpleNamespace(W=W, b=b, const=const.to(dt), c=co.c, A=co.A, c_lo=co.c.to(dt), A_lo=co.A.to(dt))
 
 @patch
@@ -462,11 +482,11 @@ def _residuals(self:GaussianMixture, z, F, out=None): # chunk from `_to_coords`;
     K, (n, D) = self.n_components, z.shape
     Y = None if out is None else out[:K * n * D].view(K, n, D)
     if self._full: Y = torch.bmm(z.expand(K, n, D), F.W, out=Y)
-    else: Y = torch.mul(z, F.W, out=Y).sub_(F.b)
+    else: Y = torch.addcmul(F.b, z, F.W, out=Y)
     nrm = torch.linalg.vector_norm(Y, dim=2)
     return Y, torch.addcmul(F.const[:, None], nrm, nrm, value=-0.5)
 
-# %% ../nbs/03_gmm.ipynb #a59f6392
+# %% ../nbs/03_gmm.ipynb #07599ec0
 @patch
 def _em_pass(self:GaussianMixture, chunks, co, resp=None, offset=0): # `_Chunks`; coordinates; optional resp(x, index) -> (n, K); first global index
     "Sufficient statistics of one pass, summed over chunks (float64) and ranks: `SimpleNamespace(N, s, T, loglik)`."
@@ -476,22 +496,22 @@ def _em_pass(self:GaussianMixture, chunks, co, resp=None, offset=0): # `_Chunks`
     Da = D + 1 if self._full else D
     acc = torch.zeros(K, Da, Da, **f64) if self._full else torch.zeros(K, 2 * D + 1, **f64) # [T, s, N] per component
     ll = torch.zeros(1, **f64)
-    rows = chunks.rows
-    zb = torch.ones(rows, D + 1, **lo) if self._full else None
-    buf, buf2 = torch.empty(K * rows * Da, **lo), torch.empty(K * rows * Da, **lo)
-    Tb, n = (torch.empty(K, Da, Da, **lo) if self._full else None), 0
-    for x in chunks:
+    rows, mine = chunks.rows, threading.local() # working buffers, one set per worker thread
+    def part(x, start):
+        if not hasattr(mine, "buf"):
+            mine.zb = torch.ones(rows, D + 1, **lo) if self._full else None
+            mine.buf, mine.buf2 = torch.empty(K * rows * Da, **lo), torch.empty(K * rows * Da, **lo)
         m = len(x)
-        Y, logp = self._residuals(self._to_coords(x, F, zb), F, buf)
+        Y, logp = self._residuals(self._to_coords(x, F, mine.zb), F, mine.buf)
         R = torch.softmax(logp, 0)
         lse = logp.amax(0) - R.amax(0).log() # log Σₖ exp(logp): the largest posterior is exp(max logp) / Σ
         if resp is None: torch.nn.functional.threshold_(R, 1e-20, 0.) # no denormals into the GEMMs (CPUs slow down ~100x)
-        else: R = resp(x, torch.arange(offset + n, offset + n + m, device=self.device)).T.to(self.dtype)
-        YR = torch.mul(Y, R[:, :, None], out=buf2[:K * m * Da].view(K, m, Da))
-        if self._full: acc += torch.bmm(Y.mT, YR, out=Tb)
-        else: acc += torch.cat([(YR * Y).sum(1), YR.sum(1), R.sum(1)[:, None]], 1)
-        ll += lse.sum()
-        n += m
+        else: R = resp(x, torch.arange(offset + start, offset + start + m, device=self.device)).T.to(self.dtype)
+        YR = torch.mul(Y, R[:, :, None], out=mine.buf2[:K * m * Da].view(K, m, Da))
+        if self._full: return torch.bmm(Y.mT, YR), lse.sum()
+        sy = YR.sum(1) # diagonal: Σ r y, then Σ r y² in place (pairwise sums, no allocation of (K, n, D))
+        return torch.cat([YR.mul_(Y).sum(1), sy, R.sum(1)[:, None]], 1), lse.sum()
+    for a, l in _map_chunks(chunks, part, self.device): acc += a; ll += l
     acc, ll = _all_reduce(acc, ll)
     if self._full: T, s, N = acc[:, :D, :D], acc[:, D, :D], acc[:, D, D]
     else: T, s, N = acc[:, :D], acc[:, D:2 * D], acc[:, 2 * D]
@@ -501,7 +521,8 @@ def _em_pass(self:GaussianMixture, chunks, co, resp=None, offset=0): # `_Chunks`
 def _lowest(self:GaussianMixture, chunks, co, m): # `_Chunks`; coordinates; how many
     "The `m` samples with the lowest likelihood under the current parameters (all ranks), (m, D) float64."
     F, pool = self._factors(co), _ExtremePool(m)
-    for x in chunks: pool.add(-self._residuals(self._to_coords(x, F), F)[1].logsumexp(0), x)
+    for score, x in _map_chunks(chunks, lambda x, start: (-self._residuals(self._to_coords(x, F), F)[1].logsumexp(0), x), self.device):
+        pool.add(score, x)
     return pool.collect()
 
 # %% ../nbs/03_gmm.ipynb #8c0cbc1c
@@ -605,7 +626,7 @@ def fit(self:GaussianMixture, X): # (n, D) tensor or array, or a re-iterable of 
     self.n_reseeded_ = 0
     self._initialize(chunks, mom, co)
     self.converged_, self.n_iter_, self.lower_bound_, self.lower_bounds_, self.iter_seconds_ = False, 0, -math.inf, [], []
-    talk = self.verbose and _world()[0] == 0
+    talk = self.verbose if _world()[0] == 0 else 0
     for it in range(1, self.max_iter + 1):
         t1 = time.perf_counter()
         st = self._em_pass(chunks, co)
@@ -623,7 +644,7 @@ def fit(self:GaussianMixture, X): # (n, D) tensor or array, or a re-iterable of 
     if talk: print(f"GaussianMixture: {self.n_iter_} iterations in {time.perf_counter() - t0:.2f}s, lower bound {self.lower_bound_:.8g}, converged {self.converged_}")
     return self
 
-# %% ../nbs/03_gmm.ipynb #b1b8ad22
+# %% ../nbs/03_gmm.ipynb #d8c0ca9b
 @patch
 def _infer(self:GaussianMixture, X, what): # input; "logp" -> (n, K) weighted log densities, "ll" -> (n,)
     "Run the E-step over `X` in chunks and concatenate."
@@ -632,10 +653,10 @@ def _infer(self:GaussianMixture, X, what): # input; "logp" -> (n, K) weighted lo
     chunks = self._chunks(X, passes=1)
     chunks.d = D
     F = self._factors(self._model_coords())
-    outs = []
-    for x in chunks:
-        _, logp = self._residuals(self._to_coords(x, F), F)
-        outs.append(logp.T if what == "logp" else logp.logsumexp(0))
+    def part(x, start):
+        logp = self._residuals(self._to_coords(x, F), F)[1]
+        return logp.T if what == "logp" else logp.logsumexp(0)
+    outs = list(_map_chunks(chunks, part, self.device))
     out = torch.cat(outs) if outs else torch.zeros((0, self.n_components) if what == "logp" else (0,), dtype=self.dtype)
     return out.to(X.device) if torch.is_tensor(X) else out.cpu()
 
