@@ -8,7 +8,7 @@ import inspect, json, os, sys, time
 import torch
 import torch.distributed as dist
 from pathlib import Path
-from fastcore.script import anno_parser, call_parse, Param, store_true
+from fastcore.script import anno_parser, Param, store_true
 from .config import ConfigError, load_config
 from .audio import AudioError
 from .soundscapes import build_benchmark, dataset_summary, office_sources
@@ -23,7 +23,6 @@ __all__ = ['COMMANDS', 'data_build', 'init_distributed', 'pretrain', 'finetune',
            'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
-@call_parse
 def data_build(
     out:str='data/benchmark',  # folder to write the dataset to
     seed:int=0,  # the same seed gives byte-identical files
@@ -56,7 +55,6 @@ def init_distributed():
         dist.init_process_group(backend)
     return (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
 
-@call_parse
 def pretrain(
     config:str='tiny',  # preset name or YAML file
     run_dir:str=None,  # run folder (default: runs/<config name>)
@@ -77,7 +75,6 @@ def pretrain(
     return best
 
 # %% ../nbs/99_cli.ipynb #9814ab00
-@call_parse
 def finetune(
     config:str='tiny',  # preset name or YAML file (e.g. the config.yaml of a pretraining run)
     checkpoint:str=None,  # pretraining checkpoint (…/mstep/best.pt); none: from scratch (the baseline)
@@ -111,7 +108,6 @@ def expand_audio(paths):
         else: out.append(p)
     return out
 
-@call_parse
 def predict(
     audio:Param('audio files or folders', nargs='+', opt=False),
     detector:str=None,  # fine-tuned detector (…/finetune/<model>/best.pt)
@@ -148,7 +144,6 @@ def predict(
     return ev
 
 # %% ../nbs/99_cli.ipynb #8d5b8b43
-@call_parse
 def run(
     config:Param('preset name or YAML file', opt=False, nargs='?')='tiny',
     overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
@@ -179,7 +174,7 @@ def main(argv=None):
         print("usage: pmam <command> [options]\ncommands:\n" + '\n'.join(f"  pmam {' '.join(k)}: {f.__doc__}" for k, f in COMMANDS.items()))
         return 0 if argv[:1] in (['-h'], ['--help']) else 2
     cmd = COMMANDS[key]
-    args = anno_parser(cmd.__wrapped__, prog=f"pmam {' '.join(key)}").parse_intermixed_args(argv[len(key):])  # options may come between the key=value settings
+    args = anno_parser(cmd, prog=f"pmam {' '.join(key)}").parse_intermixed_args(argv[len(key):])  # options may come between the key=value settings
     kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}  # drop fastcore's --pdb/--xtra
     try: cmd(**kwargs)
     except (ConfigError, FileExistsError, FileNotFoundError, ValueError, AudioError) as e:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_gmm.ipynb #377c4be9
 from __future__ import annotations
-import collections, copy, math, os, secrets, tempfile, threading, time, warnings
+import collections, contextlib, copy, math, os, secrets, tempfile, threading, time, warnings
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 import numpy as np
@@ -13,7 +13,7 @@ import torch.distributed as dist
 from fastcore.basics import patch, store_attr
 
 # %% auto #0
-__all__ = ['kmeans_plusplus', 'KMeans', 'ConvergenceWarning', 'GaussianMixture']
+__all__ = ['single_process', 'kmeans_plusplus', 'KMeans', 'ConvergenceWarning', 'GaussianMixture']
 
 # %% ../nbs/03_gmm.ipynb #291e0485
 def _device(device="auto"): # "auto", "cpu", "cuda", "cuda:1" or a `torch.device`
@@ -22,9 +22,18 @@ def _device(device="auto"): # "auto", "cpu", "cuda", "cuda:1" or a `torch.device
     return torch.device(device)
 
 # %% ../nbs/03_gmm.ipynb #cdd6c9fe
+_LOCAL = [False]  # set by `single_process`: fit on this process's data only, even inside a process group
+
+@contextlib.contextmanager
+def single_process():
+    "Within this block, fits ignore the process group (e.g. when only rank 0 fits, on all the data)."
+    prev, _LOCAL[0] = _LOCAL[0], True
+    try: yield
+    finally: _LOCAL[0] = prev
+
 def _world():
-    "`(rank, world_size)` of the default process group, `(0, 1)` without one."
-    if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size()
+    "`(rank, world_size)` of the default process group, `(0, 1)` without one (or inside `single_process`)."
+    if not _LOCAL[0] and dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size()
     return 0, 1
 
 def _comm_device():

@@ -17,6 +17,7 @@ from .audio import LogMel
 from .data import LabelEncoder, MixedBatchSampler, SEDDataset, dataset_classes, load_split
 from .model import build_model, count_parameters
 from .prototypes import LogMelStack, ModelTap, Prototypes, PseudoLabelStore, resolve_device, run_estep
+from .gmm import single_process
 from .loss import info_nce, prototype_bce
 
 # %% auto #0
@@ -234,14 +235,14 @@ def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=T
     for it in range(1, cfg.pretrain.iterations + 1):
         it_dir = run_dir/f'iter{it}'
         if resume and (it_dir/'done.json').exists(): prev_best = it_dir/'mstep'/'best.pt'; continue
-        # E-step (rank 0; the others wait and then read its output)
+        # E-step on rank 0 over all clips (the others wait at the barrier, then read its output)
         estep = it_dir/'estep'
         if not (resume and (estep/'estep.json').exists()):
             if rank == 0:
                 extractor = LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context) if prev_best is None \
                             else ModelTap(load_pretrained(prev_best, cfg), cfg.prototypes.tap)
                 t0 = time.time()
-                protos = run_estep(extractor, cfg, estep, device, progress)
+                with single_process(): protos = run_estep(extractor, cfg, estep, device, progress)  # the other ranks wait
                 append_jsonl(run_dir/'metrics.jsonl', {'iteration': it, 'stage': 'estep', 'seconds': round(time.time() - t0, 2),
                                                        'n_prototypes': protos.n_prototypes, 'dim': protos.dim, 'hash': protos.hash})
             if _is_dist(): dist.barrier()
