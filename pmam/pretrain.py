@@ -207,8 +207,7 @@ class MStep:
             if _rank() == 0:
                 improved = val_loss < self.best
                 if improved: self.best = val_loss; _atomic_save({'model': self.model.state_dict(), 'epoch': self.epoch, 'val_loss': val_loss}, self.out/'best.pt')
-                n_clips = self.steps_per_epoch * self.train_loader.batch_sampler.bs_total if hasattr(self.train_loader.batch_sampler, 'bs_total') else None
-                append_jsonl(self.out.parent.parent/'metrics.jsonl' if self.tag.get('log_up') else self.out/'metrics.jsonl',
+                append_jsonl(self.out/'metrics.jsonl',
                              {**self.tag, 'stage': 'pretrain', 'epoch': self.epoch, 'step': self.step, 'train_loss': train_loss,
                               'val_loss': val_loss, 'lr': self.opt.param_groups[0]['lr'], 'seconds': round(secs, 2), 'best': improved})
                 _atomic_save(self.state(), self.out/'last.pt')
