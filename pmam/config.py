@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_config.ipynb #1fa9583c
 from __future__ import annotations
-import dataclasses, math, os, tempfile, types, typing
+import dataclasses, math, os, re, tempfile, types, typing
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
@@ -304,6 +304,8 @@ def _positive(obj, prefix, *names):
         if not v > 0: raise ConfigError(f"{prefix}.{n} must be > 0, got {v!r}")
 
 # %% ../nbs/00_config.ipynb #c4be2bea
+_FLOAT_TEXT = re.compile(r'[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?')
+
 def _check_type(value, tp, key):
     "Return `value` converted to the type `tp`, or raise a `ConfigError` naming `key`."
     origin, args = get_origin(tp), get_args(tp)
@@ -331,6 +333,7 @@ def _check_type(value, tp, key):
         if isinstance(value, int) and not isinstance(value, bool): return value
     elif tp is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool): return float(value)
+        if isinstance(value, str) and _FLOAT_TEXT.fullmatch(value.strip()): return float(value)  # YAML 1.1 reads 1e-3 as text
     elif tp is str:
         if isinstance(value, str): return value
     elif tp is typing.Any: return value
