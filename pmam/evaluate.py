@@ -19,9 +19,9 @@ from .data import EVENT_COLUMNS, LabelEncoder, merge_overlapping_events
 
 # %% auto #0
 __all__ = ['PSDS_SCENARIOS', 'median_window_frames', 'median_filter_scores', 'scores_to_events', 'scores_dataframe',
-           'score_classes', 'psds_thresholds', 'scores_to_detections', 'durations_table', 'ground_truth_table',
-           'psds_from_detections', 'compute_psds', 'synthetic_scores', 'sed_scores_eval_inputs', 'event_f1',
-           'intersection_f1', 'evaluate_scores', 'frame_scores', 'predict', 'plot_detection']
+           'score_classes', 'psds_thresholds', 'active_segments', 'scores_to_detections', 'durations_table',
+           'ground_truth_table', 'psds_from_detections', 'compute_psds', 'synthetic_scores', 'sed_scores_eval_inputs',
+           'event_f1', 'intersection_f1', 'evaluate_scores', 'frame_scores', 'predict', 'plot_detection']
 
 # %% ../nbs/09_evaluate.ipynb #4c0ae3bb
 def median_window_frames(window, classes, frame_rate):
@@ -107,6 +107,13 @@ def psds_thresholds(thresholds=50):
     if len(t) == 0: raise ValueError("need at least one threshold")
     return t
 
+def active_segments(x, thresholds):
+    "Runs of frames where `x` `(frames, classes)` exceeds each threshold: arrays (threshold index, class, first frame, end frame), all thresholds at once."
+    active = np.asarray(x)[None, :, :] > np.asarray(thresholds, dtype=float)[:, None, None]  # (thresholds, frames, classes)
+    edges = np.diff(np.pad(active, ((0, 0), (1, 1), (0, 0))).astype(np.int8), axis=1).transpose(0, 2, 1)  # (thresholds, classes, frames + 1)
+    t, c, start = np.nonzero(edges == 1)  # row-major order: by threshold, class, then frame, so starts and ends pair up
+    return t, c, start, np.nonzero(edges == -1)[2]
+
 def scores_to_detections(scores:dict, # {filename: DataFrame(onset, offset, <one column per class>)}
                          thresholds, # one threshold or a sequence of them
                          median_window=None, # seconds: one for all, {class: s} or a list in class order; None = no filter
@@ -114,16 +121,19 @@ def scores_to_detections(scores:dict, # {filename: DataFrame(onset, offset, <one
                         ):
     "One detection table (filename onset offset event_label) per threshold, from score tables `{filename: DataFrame}`."
     classes, thresholds = score_classes(scores), np.atleast_1d(np.asarray(thresholds, dtype=float))
-    rows = [[] for _ in thresholds]
+    parts = []
     for fn, df in scores.items():
         on, off, x = _score_matrix(df, fn, classes)
         x = median_filter_scores(x, median_window_frames(median_window, classes, 1 / np.median(off - on)))
-        enc, end = LabelEncoder(classes, 1, len(x)), np.inf if durations is None else durations.get(fn, np.inf)
-        for i, t in enumerate(thresholds):
-            for a, b, lab in enc.decode_strong(x, t):  # frame_rate 1: times are frame indices
-                a, b = on[int(a)], min(off[int(b) - 1], end)
-                if b > a: rows[i].append((fn, a, b, lab))
-    return [pd.DataFrame(r, columns=EVENT_COLUMNS).astype({'onset': float, 'offset': float}) for r in rows]
+        t, c, a, b = active_segments(x, thresholds)
+        end = np.inf if durations is None else durations.get(fn, np.inf)
+        parts.append(pd.DataFrame({'t': t, 'filename': fn, 'onset': on[a], 'offset': np.minimum(off[b - 1], end), 'c': c}))
+    det = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({'t': [], 'filename': [], 'onset': [], 'offset': [], 'c': []})
+    det = det[det.offset > det.onset].astype({'onset': float, 'offset': float, 't': int, 'c': int})
+    det['event_label'] = np.asarray(classes, dtype=object)[det.c.to_numpy()] if len(det) else pd.Series(dtype=object)
+    by_t = dict(tuple(det.groupby('t')))
+    return [by_t[i][EVENT_COLUMNS].sort_values(['filename', 'onset', 'event_label']).reset_index(drop=True) if i in by_t
+            else pd.DataFrame(columns=EVENT_COLUMNS).astype({'onset': float, 'offset': float}) for i in range(len(thresholds))]
 
 # %% ../nbs/09_evaluate.ipynb #99de96db
 def durations_table(durations):

@@ -24,7 +24,8 @@ from .evaluate import evaluate_scores, scores_dataframe
 
 # %% auto #0
 __all__ = ['Detector', 'build_detector', 'ema_update', 'consistency_weight', 'filter_augment', 'grouped_mixup', 'split_scores',
-           'split_durations', 'evaluate_split', 'Finetuner', 'finetune_loaders', 'load_detector', 'run_finetune']
+           'split_durations', 'evaluate_split', 'selection_key', 'Finetuner', 'finetune_loaders', 'load_detector',
+           'run_finetune']
 
 # %% ../nbs/10_finetune.ipynb #c55fa0b1
 class Detector(nn.Module):
@@ -111,6 +112,12 @@ def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     return evaluate_scores(scores, dataset.split.events, durations, ec.threshold, ec.median_window or None, ec.psds_thresholds, ec.max_efpr)
 
 # %% ../nbs/10_finetune.ipynb #07f05ae4
+def selection_key(result, select_on):
+    "Model-selection key: `select_on`, then PSDS2 and intersection F1 to break ties (a weak detector often scores PSDS1 0)."
+    return [float(result[k]) for k in (select_on, 'psds2', 'intersection_f1')]
+
+assert selection_key({'psds1': 0, 'psds2': .1, 'intersection_f1': 0}, 'psds1') > selection_key({'psds1': 0, 'psds2': .05, 'intersection_f1': .3}, 'psds1')
+
 def _masked_bce(p, y, valid):
     "BCE of probabilities over valid frames `(batch, frames)`."
     l = F.binary_cross_entropy(p.float().clamp(1e-7, 1 - 1e-7), y.float(), reduction='none').mean(-1)
@@ -135,7 +142,7 @@ class Finetuner:
         self.total = self.fc.epochs * self.steps_per_epoch
         self.gen = torch.Generator().manual_seed(cfg.seed * 7919 + 29)
         self.ratio = round(cfg.model.time_reduction)
-        self.epoch, self.step, self.best, self.pretrained = 0, 0, -math.inf, pretrained
+        self.epoch, self.step, self.best, self.pretrained = 0, 0, [-math.inf] * 3, pretrained
 
     def _lr(self, group):
         frozen = group['part'] == 'backbone' and self.epoch < self.fc.freeze_epochs
@@ -187,7 +194,7 @@ class Finetuner:
 
     def load_state(self, sd):
         self.student.load_state_dict(sd['student']); self.teacher.load_state_dict(sd['teacher']); self.opt.load_state_dict(sd['optimizer'])
-        self.epoch, self.step, self.best = sd['epoch'], sd['step'], sd['best']
+        self.epoch, self.step, self.best = sd['epoch'], sd['step'], list(sd['best'])
         self.gen.set_state(sd['gen']); torch.set_rng_state(sd['torch_rng'])
 
     def fit(self, resume=False, stop_after=None):
@@ -205,8 +212,9 @@ class Finetuner:
                 for who, m in (('student', self.student), ('teacher', self.teacher)):
                     r = evaluate_split(m, self.val_set, self.cfg, self.logmel, self.device)
                     rec.update({f'val_{who}_psds1': r['psds1'], f'val_{who}_psds2': r['psds2'], f'val_{who}_event_f1': r['event_f1']})
-                    if r[self.fc.select_on] > self.best:
-                        self.best = r[self.fc.select_on]
+                    key = selection_key(r, self.fc.select_on)
+                    if key >= self.best:  # ties go to the later model
+                        self.best = key
                         _atomic_save({'detector': m.state_dict(), 'classes': self.classes, 'epoch': self.epoch, 'which': who, 'val': {k: r[k] for k in ('psds1', 'psds2', 'event_f1')}}, self.out/'best.pt')
                         rec['best'] = who
                 append_jsonl(self.out/'metrics.jsonl', rec)

@@ -125,4 +125,4 @@ def toy_config(root, extra=()):
     return load_config('tiny', [f'data.root={Path(root)/"ds"}', 'soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}',
                                 'prototypes.n_prototypes=4', 'prototypes.pca_dim=8', 'prototypes.max_iter=10', 'pretrain.epochs=1',
                                 'pretrain.steps_per_epoch=2', 'finetune.epochs=1', 'finetune.steps_per_epoch=2', 'evaluate.psds_thresholds=10',
-                                'data.batch={strong: 2, weak: 2, unlabeled: 4}', *extra])
+                                'data.batch={strong: 2, weak: 2, unlabeled: 4}', 'finetune.batch_size=null', *extra])
