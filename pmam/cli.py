@@ -8,19 +8,20 @@ import inspect, json, os, sys, time
 import torch
 import torch.distributed as dist
 from pathlib import Path
+import pandas as pd
 from fastcore.script import anno_parser, Param, store_true
-from .config import ConfigError, load_config
-from .audio import AudioError
+from .config import ConfigError, atomic_write_text, load_config
+from .audio import AudioError, LogMel
 from .soundscapes import build_benchmark, dataset_summary, office_sources
 from .pretrain import run_pretraining
-from .data import AUDIO_EXTENSIONS, LabelEncoder, dataset_classes
-from .finetune import load_detector, run_finetune
+from .data import AUDIO_EXTENSIONS, LabelEncoder, SEDDataset, dataset_classes, load_split
+from .finetune import evaluate_split, load_detector, run_finetune
 from .evaluate import plot_detection, predict as predict_events
 from .pipeline import results_table, run_experiment, markdown_table
 
 # %% auto #0
-__all__ = ['COMMANDS', 'data_build', 'init_distributed', 'pretrain', 'finetune', 'find_config', 'expand_audio', 'predict', 'run',
-           'main']
+__all__ = ['COMMANDS', 'data_build', 'init_distributed', 'pretrain', 'finetune', 'evaluate', 'find_config', 'expand_audio',
+           'predict', 'run', 'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -94,6 +95,33 @@ def finetune(
     return res
 
 # %% ../nbs/99_cli.ipynb #07279024
+def evaluate(
+    detector:str=None,  # fine-tuned detector (…/finetune/<model>/best.pt)
+    config:str=None,  # the run's config (default: the config.yaml above the detector)
+    split:str='test',  # strongly labelled split to score: test or validation
+    out:str=None,  # also write the metrics as JSON to this file
+    device:str='cpu',
+    overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
+):
+    "Score a fine-tuned detector on a strongly labelled split: PSDS1, PSDS2, event and intersection F1."
+    if detector is None: raise ValueError("--detector is required (a best.pt written by pmam finetune or pmam run)")
+    if split not in ('test', 'validation'): raise ValueError(f"--split {split!r}: allowed test, validation")
+    cfg = load_config(config or find_config(detector), overrides)
+    det, classes = load_detector(detector, cfg, device)
+    dataset = SEDDataset(load_split(cfg.data, split, classes), LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration), cfg.features)
+    r = evaluate_split(det.to(device), dataset, cfg, LogMel(cfg.features).to(device), torch.device(device))
+    keys = ('psds1', 'psds2', 'event_f1', 'intersection_f1')
+    per_class = pd.DataFrame({k: r[f'{k}_per_class'] for k in keys}).rename_axis('class')
+    print(f"{detector} on {split} ({len(dataset)} clips): " + ', '.join(f"{k} {r[k]:.4f}" for k in keys))
+    print(markdown_table(per_class, '.4f'))
+    res = {'detector': str(detector), 'split': split, 'n_clips': len(dataset), **{k: r[k] for k in keys},
+           'per_class': {k: r[f'{k}_per_class'] for k in keys}}
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(Path(out), json.dumps(res, indent=1, default=float))
+    return res
+
+# %% ../nbs/99_cli.ipynb #fdae9b5d
 def find_config(checkpoint):
     "The `config.yaml` of the run a checkpoint belongs to (searched upwards from it)."
     for d in Path(checkpoint).resolve().parents:
@@ -133,7 +161,7 @@ def predict(
     for p, why in ev.attrs['skipped']: print(f"skipped {p}: {why}", file=sys.stderr)
     if plot:
         import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
-        from pmam.audio import LogMel, load_audio, resample, to_mono
+        from pmam.audio import load_audio, resample, to_mono
         for f in files:
             if f.name not in scores: continue
             wav, sr = load_audio(f)
@@ -163,8 +191,9 @@ def run(
     if dist.is_initialized(): dist.destroy_process_group()
     return res
 
-# %% ../nbs/99_cli.ipynb #43d1e4e3
-COMMANDS = {('data', 'build'): data_build, ('pretrain',): pretrain, ('finetune',): finetune, ('predict',): predict, ('run',): run}
+# %% ../nbs/99_cli.ipynb #6965e296
+COMMANDS = {('data', 'build'): data_build, ('pretrain',): pretrain, ('finetune',): finetune, ('evaluate',): evaluate,
+            ('predict',): predict, ('run',): run}
 
 def main(argv=None):
     "Entry point of the `pmam` console script."

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json, math, os, platform, time
 from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
+import numpy as np
 import pandas as pd
 import torch
 import torch.distributed as dist
@@ -69,6 +70,10 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
     return summary
 
 # %% ../nbs/11_pipeline.ipynb #610d87c4
+def _class_mean(per_class):
+    vals = [v for v in (per_class or {}).values() if v is not None and not np.isnan(v)]
+    return float(np.mean(vals)) if vals else float('nan')
+
 def results_table(run_dir):
     "DataFrame of the test metrics of every fine-tuned model of a run folder."
     res = json.loads((Path(run_dir)/'results.json').read_text())
@@ -77,6 +82,7 @@ def results_table(run_dir):
         if r is None: continue
         rows.append({'model': {'scratch': 'no pretraining'}.get(name, f'PMAM {name.replace("iter", "iteration ")}'),
                      **{k: r['test'][k] for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')},
+                     'psds2 class mean': _class_mean(r.get('test_per_class', {}).get('psds2_per_class')),
                      'selected': f"{r['selected']['which']} @ epoch {r['selected']['epoch']}"})
     return pd.DataFrame(rows).set_index('model')
 
