@@ -417,5 +417,7 @@ def atomic_write_text(path, text):
         raise
 
 def save_config(cfg, path):
-    "Write the full resolved `cfg` as YAML to `path`."
-    atomic_write_text(path, yaml.safe_dump(config_to_dict(cfg), sort_keys=False))
+    "Write the full resolved `cfg` as YAML to `path`, with `data.root` as an absolute path."
+    d = config_to_dict(cfg)
+    d['data']['root'] = str(Path(d['data']['root']).resolve())
+    atomic_write_text(path, yaml.safe_dump(d, sort_keys=False))
