@@ -19,7 +19,7 @@ from .audio import LogMel
 from .data import LabelEncoder, MixedBatchSampler, SEDDataset, audio_duration, dataset_classes, load_split
 from .model import SEDHead, build_model
 from .prototypes import resolve_device
-from .pretrain import _atomic_save, _is_dist, _rank, append_jsonl, lr_scale, make_reproducible, roll_frames
+from .pretrain import _atomic_save, _is_dist, _rank, append_jsonl, fit_epochs, lr_scale, make_reproducible, roll_frames
 from .evaluate import evaluate_scores, scores_dataframe
 
 # %% auto #0
@@ -197,30 +197,26 @@ class Finetuner:
         self.epoch, self.step, self.best = sd['epoch'], sd['step'], list(sd['best'])
         self.gen.set_state(sd['gen']); torch.set_rng_state(sd['torch_rng'])
 
+    def end_epoch(self, trained):
+        "After `train_epoch`: on rank 0, score student and teacher on validation, keep the better as `best.pt`, log."
+        losses, secs = trained
+        self.epoch += 1
+        if _rank() != 0: return
+        rec = {**self.tag, 'stage': 'finetune', 'epoch': self.epoch, 'step': self.step, **{f'train_{k}': v for k, v in losses.items()},
+               'lr_backbone': self.opt.param_groups[0]['lr'], 'seconds': round(secs, 2)}
+        for who, m in (('student', self.student), ('teacher', self.teacher)):
+            r = evaluate_split(m, self.val_set, self.cfg, self.logmel, self.device)
+            rec.update({f'val_{who}_psds1': r['psds1'], f'val_{who}_psds2': r['psds2'], f'val_{who}_event_f1': r['event_f1']})
+            key = selection_key(r, self.fc.select_on)
+            if key >= self.best:  # ties go to the later model
+                self.best = key
+                _atomic_save({'detector': m.state_dict(), 'classes': self.classes, 'epoch': self.epoch, 'which': who, 'val': {k: r[k] for k in ('psds1', 'psds2', 'event_f1')}}, self.out/'best.pt')
+                rec['best'] = who
+        append_jsonl(self.out/'metrics.jsonl', rec)
+
     def fit(self, resume=False, stop_after=None):
         "Train for the configured epochs, selecting on validation; `stop_after` ends this call after that many epochs."
-        self.out.mkdir(parents=True, exist_ok=True)
-        if resume and (self.out/'last.pt').exists(): self.load_state(torch.load(self.out/'last.pt', map_location=self.device, weights_only=True))
-        done = 0
-        while self.epoch < self.fc.epochs:
-            if stop_after is not None and done >= stop_after: return False
-            losses, secs = self.train_epoch()
-            self.epoch += 1; done += 1
-            if _rank() == 0:
-                rec = {**self.tag, 'stage': 'finetune', 'epoch': self.epoch, 'step': self.step, **{f'train_{k}': v for k, v in losses.items()},
-                       'lr_backbone': self.opt.param_groups[0]['lr'], 'seconds': round(secs, 2)}
-                for who, m in (('student', self.student), ('teacher', self.teacher)):
-                    r = evaluate_split(m, self.val_set, self.cfg, self.logmel, self.device)
-                    rec.update({f'val_{who}_psds1': r['psds1'], f'val_{who}_psds2': r['psds2'], f'val_{who}_event_f1': r['event_f1']})
-                    key = selection_key(r, self.fc.select_on)
-                    if key >= self.best:  # ties go to the later model
-                        self.best = key
-                        _atomic_save({'detector': m.state_dict(), 'classes': self.classes, 'epoch': self.epoch, 'which': who, 'val': {k: r[k] for k in ('psds1', 'psds2', 'event_f1')}}, self.out/'best.pt')
-                        rec['best'] = who
-                append_jsonl(self.out/'metrics.jsonl', rec)
-                _atomic_save(self.state(), self.out/'last.pt')
-            if _is_dist(): dist.barrier()
-        return True
+        return fit_epochs(self, self.fc.epochs, resume, stop_after)
 
 # %% ../nbs/10_finetune.ipynb #581e7d8e
 def finetune_loaders(cfg:Config, rank=0, world_size=1):

@@ -22,7 +22,7 @@ from .loss import info_nce, prototype_bce
 
 # %% auto #0
 __all__ = ['PseudoLabelledClips', 'pretrain_loaders', 'roll_frames', 'time_shift', 'mixup', 'parameter_groups', 'lr_scale',
-           'make_reproducible', 'append_jsonl', 'MStep', 'load_pretrained', 'run_pretraining']
+           'make_reproducible', 'append_jsonl', 'MStep', 'fit_epochs', 'load_pretrained', 'run_pretraining']
 
 # %% ../nbs/08_pretrain.ipynb #ef802108
 class PseudoLabelledClips(Dataset):
@@ -194,25 +194,36 @@ class MStep:
         self.gen.set_state(sd['gen']); torch.set_rng_state(sd['torch_rng'])
         if sd['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(sd['cuda_rng'])
 
+    def end_epoch(self, trained):
+        "After `train_epoch`: validation loss (every rank), then on rank 0 the best model and a metrics line."
+        train_loss, secs = trained
+        val_loss = self.validate()
+        self.epoch += 1
+        if _rank() == 0:
+            improved = val_loss < self.best
+            if improved: self.best = val_loss; _atomic_save({'model': self.model.state_dict(), 'epoch': self.epoch, 'val_loss': val_loss}, self.out/'best.pt')
+            append_jsonl(self.out/'metrics.jsonl',
+                         {**self.tag, 'stage': 'pretrain', 'epoch': self.epoch, 'step': self.step, 'train_loss': train_loss,
+                          'val_loss': val_loss, 'lr': self.opt.param_groups[0]['lr'], 'seconds': round(secs, 2), 'best': improved})
+
     def fit(self, resume=False, stop_after=None):
         "Train for the configured epochs (continuing from `last.pt` when `resume`); `stop_after` ends this call after that many epochs."
-        self.out.mkdir(parents=True, exist_ok=True)
-        if resume and (self.out/'last.pt').exists(): self.load_state(torch.load(self.out/'last.pt', map_location=self.device, weights_only=True))
-        done_now = 0
-        while self.epoch < self.pc.epochs:
-            if stop_after is not None and done_now >= stop_after: return False
-            train_loss, secs = self.train_epoch()
-            val_loss = self.validate()
-            self.epoch += 1; done_now += 1
-            if _rank() == 0:
-                improved = val_loss < self.best
-                if improved: self.best = val_loss; _atomic_save({'model': self.model.state_dict(), 'epoch': self.epoch, 'val_loss': val_loss}, self.out/'best.pt')
-                append_jsonl(self.out/'metrics.jsonl',
-                             {**self.tag, 'stage': 'pretrain', 'epoch': self.epoch, 'step': self.step, 'train_loss': train_loss,
-                              'val_loss': val_loss, 'lr': self.opt.param_groups[0]['lr'], 'seconds': round(secs, 2), 'best': improved})
-                _atomic_save(self.state(), self.out/'last.pt')
-            if _is_dist(): dist.barrier()
-        return True
+        return fit_epochs(self, self.pc.epochs, resume, stop_after)
+
+# %% ../nbs/08_pretrain.ipynb #7e3eb3e0
+def fit_epochs(trainer, n_epochs, resume=False, stop_after=None):
+    "The resumable epoch loop of the M-step and of fine-tuning: `trainer.train_epoch()` then `trainer.end_epoch(...)` until `n_epochs`, `last.pt` after each."
+    trainer.out.mkdir(parents=True, exist_ok=True)
+    last = trainer.out/'last.pt'
+    if resume and last.exists(): trainer.load_state(torch.load(last, map_location=trainer.device, weights_only=True))
+    done = 0
+    while trainer.epoch < n_epochs:
+        if stop_after is not None and done >= stop_after: return False  # interrupted on purpose (tests of resuming)
+        trainer.end_epoch(trainer.train_epoch())
+        done += 1
+        if _rank() == 0: _atomic_save(trainer.state(), last)
+        if _is_dist(): dist.barrier()
+    return True
 
 # %% ../nbs/08_pretrain.ipynb #6d435c9a
 def load_pretrained(path, cfg:Config, device='cpu'):
