@@ -91,6 +91,7 @@ class SoundscapeConfig:
     sample_rate: int = 16000  # Hz of the written clips
     clip_duration: float = 10.0  # seconds
     n_clips: dict[str, int] = field(default_factory=lambda: {'strong': 300, 'weak': 300, 'unlabeled': 1500, 'validation': 200, 'test': 200})
+    # source recordings per partition; 'unlabeled_only' (optional): recordings heard only in unlabeled training clips
     split_fractions: dict[str, float] = field(default_factory=lambda: {'train': 0.6, 'validation': 0.2, 'test': 0.2})
     events_per_clip: list[int] = field(default_factory=lambda: [1, 3])  # min, max target events in a labelled clip
     distractors_per_clip: list[int] = field(default_factory=lambda: [0, 2])  # min, max non-target events
@@ -105,9 +106,11 @@ class SoundscapeConfig:
         for k, v in self.n_clips.items():
             if k not in ('strong', 'weak', 'unlabeled', 'validation', 'test'): raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, validation, test")
             if v < 0: raise ConfigError(f"{prefix}.n_clips.{k} must be >= 0, got {v}")
-        if set(self.split_fractions) != {'train', 'validation', 'test'} or abs(sum(self.split_fractions.values()) - 1) > 1e-6 \
-           or min(self.split_fractions.values()) <= 0:
-            raise ConfigError(f"{prefix}.split_fractions must give train, validation and test, each > 0, summing to 1; got {self.split_fractions}")
+        fr = self.split_fractions
+        if not {'train', 'validation', 'test'} <= set(fr) <= {'train', 'unlabeled_only', 'validation', 'test'} \
+           or abs(sum(fr.values()) - 1) > 1e-6 or min(fr[k] for k in ('train', 'validation', 'test')) <= 0 or fr.get('unlabeled_only', 0) < 0:
+            raise ConfigError(f"{prefix}.split_fractions must give train, validation and test (each > 0) and optionally "
+                              f"unlabeled_only (>= 0), summing to 1; got {fr}")
         for k in ('events_per_clip', 'distractors_per_clip', 'ebr_db', 'background_dbfs'):
             v = getattr(self, k)
             if len(v) != 2 or v[0] > v[1]: raise ConfigError(f"{prefix}.{k} must be [min, max] with min <= max, got {v}")

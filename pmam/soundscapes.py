@@ -18,11 +18,12 @@ from .audio import AudioError, load_audio, resample, to_mono
 from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_tsv
 
 # %% auto #0
-__all__ = ['ROLES', 'SPLIT_NAMES', 'KINDS', 'trim_silence', 'Source', 'load_sources', 'SourcePools', 'split_sources', 'plan_clip',
+__all__ = ['ROLES', 'PARTITIONS', 'SPLIT_NAMES', 'KINDS', 'trim_silence', 'Source', 'manifest_collection', 'load_sources',
+           'stratified_split', 'SourcePools', 'background_chunks', 'split_sources', 'plan_clip',
            'event_to_background_db', 'render_clip', 'plan_events', 'project_dir', 'resolve_sources_dir',
-           'shared_data_dir', 'office_sources', 'plan_benchmark', 'write_metadata', 'build_benchmark',
-           'read_mixing_log', 'split_provenance', 'check_labels_against_audio', 'dataset_digest', 'read_split_events',
-           'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
+           'shared_data_dir', 'office_sources', 'plan_benchmark', 'write_metadata', 'sources_per_split',
+           'build_benchmark', 'read_mixing_log', 'split_provenance', 'check_labels_against_audio', 'dataset_digest',
+           'read_split_events', 'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
 
 # %% ../nbs/03_soundscapes.ipynb #3ec61f65
 def trim_silence(x, sr, threshold_db=-40.0, frame_seconds=0.01, margin_seconds=0.01):
@@ -39,13 +40,18 @@ def trim_silence(x, sr, threshold_db=-40.0, frame_seconds=0.01, margin_seconds=0
 # %% ../nbs/03_soundscapes.ipynb #202f66bd
 @dataclass
 class Source:
-    "One curated recording: its manifest path, role ('event', 'distractor', 'background') and label."
+    "One curated recording: its manifest path, role ('event', 'distractor', 'background'), label and collection."
     path: str
     role: str
     label: str
     audio: np.ndarray = field(repr=False)
+    collection: str = ''  # where it comes from (a game, a sound bank, a package): splits are stratified by it
 
 ROLES = ('event', 'distractor', 'background')
+
+def manifest_collection(row):
+    "The collection of a manifest row: its `collection` column, else the first folder of its `origin`, else ''."
+    return row.get('collection') or (row.get('origin') or '').split('/')[0]
 
 def _decode_sources(root, manifest, sample_rate, on_bad):
     sources, skipped = [], []
@@ -58,18 +64,18 @@ def _decode_sources(root, manifest, sample_rate, on_bad):
         except AudioError as e:
             if on_bad == 'error': raise AudioError(f"{manifest}:{lineno}: {e}") from None
             skipped.append((r['path'], str(e))); continue
-        sources.append(Source(r['path'], r['role'], r['label'], x))
+        sources.append(Source(r['path'], r['role'], r['label'], x, manifest_collection(r)))
     return sources, skipped
 
 def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
     "Decode the clips listed in `root/manifest.tsv`: a list of `Source` and a list of skipped `(path, reason)`."
     root = Path(root); manifest = root/'manifest.tsv'
     if not manifest.exists(): raise MetadataError(f"{manifest}: no such manifest")
-    key = hashlib.sha1(manifest.read_bytes() + str(sample_rate).encode()).hexdigest()[:16]
+    key = hashlib.sha1(manifest.read_bytes() + f'{sample_rate} v2'.encode()).hexdigest()[:16]  # v2: with collections
     cdir = root/'.cache'; data_f, index_f = cdir/f'sources-{key}.npy', cdir/f'sources-{key}.json'
     if cache and data_f.exists() and index_f.exists():  # decoded before: memory-map it
         data, index = np.load(data_f, mmap_mode='r'), json.loads(index_f.read_text())
-        return [Source(p, r, l, data[a:b]) for p, r, l, a, b in index], []
+        return [Source(p, r, l, data[a:b], c) for p, r, l, c, a, b in index], []
     sources, skipped = _decode_sources(root, manifest, sample_rate, on_bad)
     if cache and not skipped:
         try:
@@ -77,42 +83,53 @@ def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
             bounds = np.cumsum([0] + [len(s.audio) for s in sources])
             fd, tmp = tempfile.mkstemp(dir=cdir, suffix='.npy'); os.close(fd)
             np.save(tmp, np.concatenate([s.audio for s in sources])); os.replace(tmp, data_f)
-            atomic_write_text(index_f, json.dumps([[s.path, s.role, s.label, int(a), int(b)] for s, a, b in zip(sources, bounds[:-1], bounds[1:])]))
+            atomic_write_text(index_f, json.dumps([[s.path, s.role, s.label, s.collection, int(a), int(b)] for s, a, b in zip(sources, bounds[:-1], bounds[1:])]))
         except OSError: pass  # a read-only sources folder: no cache, same result
     return sources, skipped
 
 # %% ../nbs/03_soundscapes.ipynb #45fd1a96
+PARTITIONS = ('train', 'unlabeled_only', 'validation', 'test')
+SPLIT_NAMES = ('train', 'validation', 'test')  # the splits clips are made for (unlabeled_only feeds train's unlabeled clips)
+
+def stratified_split(items, groups, fractions, rng, what):
+    "`{partition: items}`: `items` divided in proportion to `fractions`, each group (collection) spread over all partitions."
+    parts = [k for k in PARTITIONS if fractions.get(k, 0) > 0]
+    required = [k for k in parts if k != 'unlabeled_only']
+    if len(items) < len(required):
+        raise ValueError(f"{what} has only {len(items)} recording(s); a disjoint {'/'.join(required)} split needs at least {len(required)}")
+    by_group = defaultdict(list)
+    for it, g in zip(items, groups): by_group[g].append(it)
+    names, order = sorted(by_group), []
+    for g in rng.permutation(len(names)):  # collections in random order, each one's items shuffled
+        members = by_group[names[g]]
+        order += [members[j] for j in rng.permutation(len(members))]
+    out = {k: [] for k in parts}
+    for n, it in enumerate(order, 1):  # each item to the partition furthest behind its share: every prefix is proportional
+        out[max(parts, key=lambda k: fractions[k] * n - len(out[k]))].append(it)
+    for k in required:  # very small sets: take one item from the largest partition
+        if not out[k]: out[k].append(out[max(parts, key=lambda p: len(out[p]))].pop())
+    return out
+
+# %% ../nbs/03_soundscapes.ipynb #4fc8f3c3
 @dataclass
 class SourcePools:
-    "Per split: event sources by class, distractor sources, background chunks `(source index, start sample)`."
-    events: dict  # split -> {label: [source index]}
-    distractors: dict  # split -> [source index]
-    backgrounds: dict  # split -> [(source index, start)]
+    "Per partition: event sources by class, distractor sources, background chunks `(source index, start sample)`."
+    events: dict  # partition -> {label: [source index]}
+    distractors: dict  # partition -> [source index]
+    backgrounds: dict  # partition -> [(source index, start)]
     skipped: list  # (path, reason) of backgrounds that gave no chunk
 
-SPLIT_NAMES = ('train', 'validation', 'test')
+    def for_clip(self, split, kind):
+        "Events by class, distractors and background chunks that a clip of `split` and `kind` draws from."
+        parts = [split, 'unlabeled_only'] if (split, kind) == ('train', 'unlabeled') else [split]
+        events = defaultdict(list)
+        for p in parts:
+            for label, idx in self.events.get(p, {}).items(): events[label] += idx
+        return (dict(events), [i for p in parts for i in self.distractors.get(p, [])],
+                [c for p in parts for c in self.backgrounds.get(p, [])])
 
-def _divide(items, fractions, rng, what):
-    "Shuffle `items` and cut them into train/validation/test parts of at least one item each."
-    if len(items) < 3: raise ValueError(f"{what} has only {len(items)} recording(s); a disjoint train/validation/test split needs at least 3")
-    items = [items[i] for i in rng.permutation(len(items))]
-    n_val = max(1, round(fractions['validation'] * len(items))); n_test = max(1, round(fractions['test'] * len(items)))
-    n_val, n_test = min(n_val, len(items) - 2), min(n_test, len(items) - 1 - min(n_val, len(items) - 2))
-    return {'validation': items[:n_val], 'test': items[n_val:n_val + n_test], 'train': items[n_val + n_test:]}
-
-def split_sources(sources, cfg:SoundscapeConfig, seed):
-    "Assign every recording and background chunk to one split (deterministic in `seed`)."
-    rng = np.random.default_rng([seed, 1])
-    by_class = defaultdict(list)
-    for i, s in enumerate(sources):
-        if s.role == 'event': by_class[s.label].append(i)
-    if not by_class: raise ValueError("the sources hold no event recordings")
-    events = {k: {} for k in SPLIT_NAMES}
-    for label in sorted(by_class):
-        for k, v in _divide(by_class[label], cfg.split_fractions, rng, f"class {label!r}").items(): events[k][label] = v
-    distractors = {k: [] for k in SPLIT_NAMES}
-    dis = [i for i, s in enumerate(sources) if s.role == 'distractor']
-    if dis: distractors = _divide(dis, cfg.split_fractions, rng, 'the distractor set')
+def background_chunks(sources, cfg:SoundscapeConfig):
+    "Clip-length chunks `(source index, start)` of every background, and the skipped `(path, reason)`."
     n, chunks, skipped = round(cfg.clip_duration * cfg.sample_rate), [], []
     for i, s in enumerate(sources):
         if s.role != 'background': continue
@@ -120,10 +137,28 @@ def split_sources(sources, cfg:SoundscapeConfig, seed):
         for start in range(0, len(s.audio) - n + 1, n):
             if np.sqrt(np.mean(s.audio[start:start + n] ** 2)) < 1e-5: skipped.append((s.path, f"silent chunk at {start / cfg.sample_rate:g} s"))
             else: chunks.append((i, start))
-    backgrounds = _divide(chunks, cfg.split_fractions, rng, 'the background chunks')
+    return chunks, skipped
+
+def split_sources(sources, cfg:SoundscapeConfig, seed):
+    "Assign every recording and background chunk to one partition, stratified by collection (deterministic in `seed`)."
+    rng, fr = np.random.default_rng([seed, 1]), cfg.split_fractions
+    by_class = defaultdict(list)
+    for i, s in enumerate(sources):
+        if s.role == 'event': by_class[s.label].append(i)
+    if not by_class: raise ValueError("the sources hold no event recordings")
+    events = {k: {} for k in PARTITIONS}
+    for label in sorted(by_class):
+        idx = by_class[label]
+        for k, v in stratified_split(idx, [sources[i].collection for i in idx], fr, rng, f"class {label!r}").items(): events[k][label] = v
+    dis = [i for i, s in enumerate(sources) if s.role == 'distractor']
+    distractors = {k: [] for k in PARTITIONS}
+    if dis: distractors.update(stratified_split(dis, [sources[i].collection for i in dis], fr, rng, 'the distractor set'))
+    chunks, skipped = background_chunks(sources, cfg)
+    backgrounds = {k: [] for k in PARTITIONS}
+    backgrounds.update(stratified_split(chunks, [sources[i].collection for i, _ in chunks], fr, rng, 'the background chunks'))
     return SourcePools(events, distractors, backgrounds, skipped)
 
-# %% ../nbs/03_soundscapes.ipynb #4fc8f3c3
+# %% ../nbs/03_soundscapes.ipynb #5dae7ac5
 def _time_grid(sr):
     "Samples per grid step: the smallest whole number of samples that is a whole number of milliseconds (or 10 ms...)."
     return sr // math.gcd(sr, 1000)
@@ -131,7 +166,7 @@ def _time_grid(sr):
 def plan_clip(sources, pools, cfg:SoundscapeConfig, split, kind, rng):
     "A JSON-able plan of one soundscape of `split` ('train', ...) and `kind` ('strong', 'weak', 'unlabeled')."
     sr, n, q = cfg.sample_rate, round(cfg.clip_duration * cfg.sample_rate), _time_grid(cfg.sample_rate)
-    chunks = pools.backgrounds[split]
+    events, distractors, chunks = pools.for_clip(split, kind)
     bi, start = chunks[rng.integers(len(chunks))]
     plan = {'background': {'source': sources[bi].path, 'start': int(start), 'dbfs': float(rng.uniform(*cfg.background_dbfs))}, 'events': []}
     lo, hi = cfg.events_per_clip
@@ -139,11 +174,11 @@ def plan_clip(sources, pools, cfg:SoundscapeConfig, split, kind, rng):
     elif kind == 'unlabeled' and rng.random() < cfg.p_distractors_only: n_ev = 0
     elif kind != 'unlabeled' and rng.random() < cfg.p_empty: n_ev = 0
     else: n_ev = int(rng.integers(lo, hi + 1))
-    n_dis = int(rng.integers(cfg.distractors_per_clip[0], cfg.distractors_per_clip[1] + 1)) if pools.distractors[split] else 0
-    if kind == 'unlabeled' and n_ev == 0: n_dis = max(n_dis, 1) if pools.distractors[split] else 0
-    classes = sorted(pools.events[split])
-    picks = [('event', pools.events[split][classes[rng.integers(len(classes))]]) for _ in range(n_ev)]
-    picks += [('distractor', pools.distractors[split]) for _ in range(n_dis)]
+    n_dis = int(rng.integers(cfg.distractors_per_clip[0], cfg.distractors_per_clip[1] + 1)) if distractors else 0
+    if kind == 'unlabeled' and n_ev == 0: n_dis = max(n_dis, 1) if distractors else 0
+    classes = sorted(events)
+    picks = [('event', events[classes[rng.integers(len(classes))]]) for _ in range(n_ev)]
+    picks += [('distractor', distractors) for _ in range(n_dis)]
     for role, pool in picks:
         si = pool[rng.integers(len(pool))]
         total = len(sources[si].audio)
@@ -204,16 +239,16 @@ def shared_data_dir():
         if cand.is_dir(): return cand.resolve()
     return None
 
-# %% ../nbs/03_soundscapes.ipynb #a82988ac
+# %% ../nbs/03_soundscapes.ipynb #70698e67
 def office_sources(dest, shared=None):
     "Write `dest/manifest.tsv` listing the DCASE 2016 office events and indoor backgrounds in `shared`; return `dest`."
     shared = Path(shared) if shared else shared_data_dir()
     office, bgs = (shared/'dcase2016_task2_office'/'train', shared/'speech_commands_bg') if shared else (None, None)
     if office is None or not office.is_dir() or not bgs.is_dir():
         raise FileNotFoundError(f"the office recordings are not there (looked for dcase2016_task2_office/train and speech_commands_bg in {shared})")
-    rows = ['path\trole\tlabel']
-    for f in sorted(office.glob('*.wav')): rows.append(f"{f.resolve()}\tevent\t{f.stem.rstrip('0123456789')}")
-    for f in sorted(bgs.glob('*.wav')): rows.append(f"{f.resolve()}\tbackground\t")
+    rows = ['path\trole\tlabel\tcollection']
+    for f in sorted(office.glob('*.wav')): rows.append(f"{f.resolve()}\tevent\t{f.stem.rstrip('0123456789')}\tdcase2016_task2_office")
+    for f in sorted(bgs.glob('*.wav')): rows.append(f"{f.resolve()}\tbackground\t\tspeech_commands_bg")
     dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
     atomic_write_text(dest/'manifest.tsv', '\n'.join(rows) + '\n')
     return dest
@@ -266,7 +301,24 @@ def write_metadata(tmp, plans, cfg:SoundscapeConfig):
     atomic_write_text(tmp/'metadata'/'durations.tsv', _tsv(pd.DataFrame(durations, columns=['filename', 'duration']), ['filename', 'duration']))
     atomic_write_text(tmp/'metadata'/'mixing.jsonl', '\n'.join(log) + '\n')
 
-# %% ../nbs/03_soundscapes.ipynb #0a7a9112
+# %% ../nbs/03_soundscapes.ipynb #4808c4fd
+def sources_per_split(plans, pools, sources):
+    "DataFrame `class, split, recordings, collections`: distinct source recordings (and collections) of each split's events."
+    only = {sources[i].path for v in pools.events['unlabeled_only'].values() for i in v}
+    collection = {s.path: s.collection for s in sources}
+    used = defaultdict(set)
+    for subset, clips in plans.items():
+        for _, plan in clips:
+            for e in plan['events']:
+                if e['role'] != 'event': continue
+                split = 'unlabeled_only' if e['source'] in only else KINDS[subset][0]
+                if subset == 'unlabeled' and split == 'train': continue  # train: what the labelled clips use
+                used[e['label'], split].add(e['source'])
+    rows = [(label, k, len(used[label, k]), len({collection[r] for r in used[label, k]}))
+            for label in sorted({l for v in pools.events.values() for l in v}) for k in PARTITIONS if pools.events[k].get(label)]
+    return pd.DataFrame(rows, columns=['class', 'split', 'recordings', 'collections'])
+
+# %% ../nbs/03_soundscapes.ipynb #f6e80f15
 def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, on_bad='error', workers=None, progress=True, overwrite=False):
     "Mix the sources into a DESED-format dataset in `out`; return the build summary (also in `out/metadata/build.json`)."
     cfg = cfg or SoundscapeConfig(); cfg.validate()
@@ -291,14 +343,21 @@ def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, o
         for j in jobs: _render_and_write(j); bar.update()
     bar.close(); _WORK.clear()
     write_metadata(tmp, plans, cfg)
+    per_split = sources_per_split(plans, pools, srcs)
+    atomic_write_text(tmp/'metadata'/'sources_per_split.tsv', _tsv(per_split, list(per_split.columns)))
     summary = {'seed': seed, 'sources': str(sources or cfg.sources), 'config': cfg.__dict__,  # as given: the same bytes from any folder
                'clips': {k: len(v) for k, v in plans.items()},
                'skipped_sources': [list(s) for s in skipped], 'skipped_backgrounds': [list(s) for s in pools.skipped],
-               'sources_per_split': {k: {'events': sum(map(len, pools.events[k].values())), 'distractors': len(pools.distractors[k]),
-                                         'background_chunks': len(pools.backgrounds[k])} for k in SPLIT_NAMES}}
+               'pool_sizes': {k: {'events': sum(map(len, pools.events[k].values())), 'distractors': len(pools.distractors[k]),
+                                  'background_chunks': len(pools.backgrounds[k])} for k in PARTITIONS},
+               'recordings_per_class': {f'{r.split}/{r["class"]}': int(r.recordings) for _, r in per_split.iterrows()}}
     atomic_write_text(tmp/'metadata'/'build.json', json.dumps(summary, indent=1, sort_keys=True) + '\n')
     if out.exists(): shutil.rmtree(out)
     os.replace(tmp, out)
+    if progress:
+        table = per_split.pivot(index='class', columns='split', values='recordings').fillna(0).astype(int)
+        table = table[[k for k in PARTITIONS if k in table.columns]]
+        print(f"distinct source recordings per class and split ({out/'metadata'/'sources_per_split.tsv'}):\n{table.to_string()}")
     if progress and (skipped or pools.skipped):
         print(f"skipped {len(skipped)} unreadable source(s) and {len(pools.skipped)} background(s)/chunk(s); see {out/'metadata'/'build.json'}")
     return summary
