@@ -154,7 +154,7 @@ def predict(
     files = expand_audio(audio)
     if not files: raise ValueError(f"no audio files in {audio}")
     ev, scores = predict_events(files, det, cfg.features, enc, threshold=threshold or cfg.evaluate.threshold,
-                                median_window=cfg.evaluate.median_window or None, return_scores=True, on_bad='error' if strict else 'skip')
+                                median_window=det.median_windows or cfg.evaluate.median_window or None, return_scores=True, on_bad='error' if strict else 'skip')
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
     ev.to_csv(out, sep='\t', index=False, float_format='%.3f')
     print(f"{len(ev)} events in {len(files) - len(ev.attrs['skipped'])} file(s) written to {out}")

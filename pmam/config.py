@@ -234,6 +234,8 @@ class FinetuneConfig:
     consistency_max: float = 2.0  # weight of the student–teacher consistency loss after the ramp
     consistency_ramp_epochs: float = 3.0  # sigmoid ramp-up of the consistency weight
     w_weak: float = 0.5  # weight of the clip-level (weak) loss
+    pos_weight: float = 1.0  # weight of active frames in the strong BCE (frame labels are mostly inactive)
+    mean_teacher: bool = True  # False: no teacher, no consistency loss (a step costs ~25% less)
     time_shift: float = 0.9  # std of the circular time shift, seconds (labels shift too)
     mixup_p: float = 0.5  # probability of mixup (within strong, within weak clips)
     mixup_alpha: float = 0.2
@@ -247,6 +249,7 @@ class FinetuneConfig:
         if set(self.lr) != {'backbone', 'head'} or min(self.lr.values()) < 0: raise ConfigError(f"{prefix}.lr needs backbone and head values >= 0, got {self.lr}")
         if not 0 <= self.ema_decay < 1: raise ConfigError(f"{prefix}.ema_decay must be in [0, 1)")
         if self.freeze_epochs < 0 or self.freeze_epochs > self.epochs: raise ConfigError(f"{prefix}.freeze_epochs must be in [0, epochs]")
+        if self.pos_weight <= 0: raise ConfigError(f"{prefix}.pos_weight must be > 0, got {self.pos_weight}")
         for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'consistency_max', 'consistency_ramp_epochs', 'w_weak', 'time_shift', 'filter_augment_db'):
             if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
         if not 0 <= self.mixup_p <= 1 or (self.mixup_p > 0 and self.mixup_alpha <= 0): raise ConfigError(f"{prefix}: mixup_p in [0, 1] and mixup_alpha > 0")
@@ -258,12 +261,15 @@ class EvaluateConfig:
     "Post-processing and scoring of frame scores."
     threshold: float = 0.5  # decision threshold for events and F1
     median_window: float = 0.45  # median filter length in seconds (one for all classes; 0: none)
+    median_candidates: Optional[list[float]] = None  # if set: per-class windows (s) chosen among these on validation
     psds_thresholds: int = 50  # operating points given to psds_eval
     max_efpr: float = 100.0  # per hour
 
     def validate(self, prefix='evaluate'):
         if not 0 < self.threshold < 1: raise ConfigError(f"{prefix}.threshold must be in (0, 1)")
         if self.median_window < 0: raise ConfigError(f"{prefix}.median_window must be >= 0")
+        if self.median_candidates is not None and (not self.median_candidates or min(self.median_candidates) < 0):
+            raise ConfigError(f"{prefix}.median_candidates must be a non-empty list of seconds >= 0, or null")
         _positive(self, prefix, 'psds_thresholds', 'max_efpr')
 
 # %% ../nbs/00_config.ipynb #f7201652

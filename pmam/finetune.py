@@ -20,20 +20,21 @@ from .data import LabelEncoder, MixedBatchSampler, SEDDataset, audio_duration, d
 from .model import SEDHead, build_model
 from .prototypes import resolve_device
 from .pretrain import _atomic_save, _is_dist, _rank, append_jsonl, fit_epochs, lr_scale, make_reproducible, roll_frames
-from .evaluate import evaluate_scores, scores_dataframe
+from .evaluate import compute_psds, evaluate_scores, scores_dataframe
 
 # %% auto #0
 __all__ = ['Detector', 'build_detector', 'ema_update', 'consistency_weight', 'filter_augment', 'grouped_mixup', 'split_scores',
-           'split_durations', 'evaluate_split', 'selection_key', 'Finetuner', 'finetune_loaders', 'load_detector',
-           'run_finetune']
+           'split_durations', 'scored_split', 'evaluate_split', 'tune_median_windows', 'selection_key', 'Finetuner',
+           'finetune_loaders', 'load_detector', 'run_finetune']
 
 # %% ../nbs/10_finetune.ipynb #c55fa0b1
 class Detector(nn.Module):
-    "Encoder + context network of a `MaskedAudioModel` and an `SEDHead`."
+    "Encoder + context network of a `MaskedAudioModel` and an `SEDHead`; `median_windows`: its post-processing, if tuned."
     def __init__(self, backbone, n_classes):
         super().__init__()
         backbone.predictor = nn.Identity()  # the prototype predictor is not part of the detector
         self.backbone, self.head = backbone, SEDHead(backbone.cfg.d_model, n_classes)
+        self.median_windows = None  # {class: seconds} chosen on validation by `run_finetune`; None: the config's window
     def forward(self, feats, padding_mask=None, return_clip=False):
         frames, clip = self.head(self.backbone(feats, padding_mask=padding_mask)['hidden'], padding_mask)
         return (frames, clip) if return_clip else frames
@@ -103,25 +104,43 @@ def split_durations(split):
     "DataFrame `filename, duration` of a split's clips (from its durations table or the audio headers)."
     return pd.DataFrame([(f, split.durations.get(f) or audio_duration(split.audio_dir/f)) for f in split.filenames], columns=['filename', 'duration'])
 
-def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
-    "PSDS1/PSDS2 and F1 of `detector` on a strongly labelled split."
-    ec = cfg.evaluate
+def scored_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
+    "Frame score tables of `detector` on a labelled split, its events and its durations (as `compute_psds` takes them)."
     scores = split_scores(detector, dataset, logmel, device, num_workers=cfg.data.num_workers)
     durations = split_durations(dataset.split)
     durations['duration'] = durations.duration.clip(upper=cfg.data.clip_duration)
-    return evaluate_scores(scores, dataset.split.events, durations, ec.threshold, ec.median_window or None, ec.psds_thresholds, ec.max_efpr)
+    return scores, dataset.split.events, durations
+
+def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
+    "PSDS1/PSDS2 and F1 of `detector` on a strongly labelled split (with the detector's own median windows, if tuned)."
+    ec = cfg.evaluate
+    window = getattr(detector, 'median_windows', None) or ec.median_window or None
+    return evaluate_scores(*scored_split(detector, dataset, cfg, logmel, device), ec.threshold, window, ec.psds_thresholds, ec.max_efpr)
 
 # %% ../nbs/10_finetune.ipynb #07f05ae4
+def tune_median_windows(scores, events, durations, candidates, cfg:Config):
+    "`{class: seconds}`: per class, the candidate median window with the best validation PSD-ROC area (PSDS1, then PSDS2)."
+    best = {}
+    for w in candidates:
+        r = compute_psds(scores, events, durations, cfg.evaluate.psds_thresholds, float(w) or None, cfg.evaluate.max_efpr)
+        for c, a1 in r['psds1_per_class'].items():
+            key = (np.nan_to_num(a1, nan=-1.0), np.nan_to_num(r['psds2_per_class'][c], nan=-1.0))
+            if c not in best or key > best[c][0]: best[c] = (key, float(w))
+    return {c: w for c, (_, w) in best.items()}
+
+# %% ../nbs/10_finetune.ipynb #baf29245
 def selection_key(result, select_on):
     "Model-selection key: `select_on`, then PSDS2 and intersection F1 to break ties (a weak detector often scores PSDS1 0)."
     return [float(result[k]) for k in (select_on, 'psds2', 'intersection_f1')]
 
 assert selection_key({'psds1': 0, 'psds2': .1, 'intersection_f1': 0}, 'psds1') > selection_key({'psds1': 0, 'psds2': .05, 'intersection_f1': .3}, 'psds1')
 
-def _masked_bce(p, y, valid):
-    "BCE of probabilities over valid frames `(batch, frames)`."
-    l = F.binary_cross_entropy(p.float().clamp(1e-7, 1 - 1e-7), y.float(), reduction='none').mean(-1)
-    return (l * valid).sum() / valid.sum().clamp_min(1)
+def _masked_bce(p, y, valid, pos_weight=1.0):
+    "BCE of probabilities `(batch, frames, classes)` over valid frames `(batch, frames)`; active frames weigh `pos_weight`."
+    y = y.float()
+    l = F.binary_cross_entropy(p.float().clamp(1e-7, 1 - 1e-7), y, reduction='none')
+    if pos_weight != 1: l = l * (1 + (pos_weight - 1) * y)  # ~2% of frame labels are active: without this, silence wins
+    return (l.mean(-1) * valid).sum() / valid.sum().clamp_min(1)
 
 class Finetuner:
     "Mean-teacher SED fine-tuning of `student`; outputs in `out` (`best.pt`, `last.pt`, `metrics.jsonl`)."
@@ -163,11 +182,13 @@ class Finetuner:
         v1 = filter_augment(feats, fc.filter_augment_db, fc.filter_augment_bands, scale, g)
         v2 = filter_augment(feats, fc.filter_augment_db, fc.filter_augment_bands, scale, g)
         ps_frames, ps_clip = self.net(v1, pad, return_clip=True)
-        with torch.no_grad(): pt_frames, pt_clip = self.teacher(v2, pad, return_clip=True)
         valid = (~pad).float()
-        loss_strong = _masked_bce(ps_frames[strong], frames[strong], valid[strong]) if strong.any() else ps_frames.sum() * 0
+        loss_strong = _masked_bce(ps_frames[strong], frames[strong], valid[strong], fc.pos_weight) if strong.any() else ps_frames.sum() * 0
         loss_weak = F.binary_cross_entropy(ps_clip[weak].clamp(1e-7, 1 - 1e-7), clips[weak]) if weak.any() else ps_clip.sum() * 0
-        cons = ((ps_frames - pt_frames) ** 2).mean(-1).mul(valid).sum() / valid.sum().clamp_min(1) + F.mse_loss(ps_clip, pt_clip)
+        if fc.mean_teacher:
+            with torch.no_grad(): pt_frames, pt_clip = self.teacher(v2, pad, return_clip=True)
+            cons = ((ps_frames - pt_frames) ** 2).mean(-1).mul(valid).sum() / valid.sum().clamp_min(1) + F.mse_loss(ps_clip, pt_clip)
+        else: cons = ps_frames.sum() * 0
         w = consistency_weight(self.step / self.steps_per_epoch, fc.consistency_ramp_epochs, fc.consistency_max)
         return loss_strong + fc.w_weak * loss_weak + w * cons, {'strong': loss_strong.item(), 'weak': loss_weak.item(), 'consistency': cons.item()}
 
@@ -184,7 +205,7 @@ class Finetuner:
             self.opt.zero_grad(set_to_none=True); loss.backward()
             if self.fc.grad_clip > 0: nn.utils.clip_grad_norm_(self.student.parameters(), self.fc.grad_clip)
             self.opt.step(); self.step += 1
-            ema_update(self.teacher, self.student, min(1 - 1 / self.step, self.fc.ema_decay))
+            if self.fc.mean_teacher: ema_update(self.teacher, self.student, min(1 - 1 / self.step, self.fc.ema_decay))
             parts.append({'loss': loss.item(), **p}); bar.set_postfix(loss=f'{loss.item():.4f}')
         return {k: float(np.mean([p[k] for p in parts])) for k in parts[0]}, time.time() - t0
 
@@ -204,7 +225,7 @@ class Finetuner:
         if _rank() != 0: return
         rec = {**self.tag, 'stage': 'finetune', 'epoch': self.epoch, 'step': self.step, **{f'train_{k}': v for k, v in losses.items()},
                'lr_backbone': self.opt.param_groups[0]['lr'], 'seconds': round(secs, 2)}
-        for who, m in (('student', self.student), ('teacher', self.teacher)):
+        for who, m in (('student', self.student), ('teacher', self.teacher))[:2 if self.fc.mean_teacher else 1]:
             r = evaluate_split(m, self.val_set, self.cfg, self.logmel, self.device)
             rec.update({f'val_{who}_psds1': r['psds1'], f'val_{who}_psds2': r['psds2'], f'val_{who}_event_f1': r['event_f1']})
             key = selection_key(r, self.fc.select_on)
@@ -218,7 +239,7 @@ class Finetuner:
         "Train for the configured epochs, selecting on validation; `stop_after` ends this call after that many epochs."
         return fit_epochs(self, self.fc.epochs, resume, stop_after)
 
-# %% ../nbs/10_finetune.ipynb #581e7d8e
+# %% ../nbs/10_finetune.ipynb #0db2ba85
 def finetune_loaders(cfg:Config, rank=0, world_size=1):
     "Training loader (mixed strong/weak/unlabeled batches) and the validation and test datasets."
     classes = dataset_classes(cfg.data)
@@ -231,11 +252,19 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
     return DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers), ds('validation'), ds('test'), classes
 
 def load_detector(path, cfg:Config, device='cpu'):
-    "The detector saved as `best.pt` by a fine-tuning, and its class names."
+    "The detector saved as `best.pt` by a fine-tuning (with its tuned median windows, if any), and its class names."
     sd = torch.load(path, map_location=device, weights_only=True)
     det = build_detector(cfg, len(sd['classes']))
     det.load_state_dict(sd['detector'])
+    det.median_windows = sd.get('median_windows')
     return det.eval(), sd['classes']
+
+def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device):
+    "Tune per-class median windows of the selected model on validation once, and store them in its `best.pt`."
+    if 'median_windows' not in best:
+        best['median_windows'] = tune_median_windows(*scored_split(det, val_set, cfg, logmel, device), cfg.evaluate.median_candidates, cfg)
+        _atomic_save(best, path)
+    det.median_windows = best['median_windows']
 
 def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None):
     "Fine-tune (from `checkpoint`, or from scratch) into `out`; return the test results of the selected model (None if stopped early)."
@@ -248,9 +277,11 @@ def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, 
     if not ft.fit(resume, stop_after_epochs): return None
     best = torch.load(out/'best.pt', map_location='cpu', weights_only=True)
     det.load_state_dict(best['detector'])
+    if rank == 0 and cfg.evaluate.median_candidates: _tune_and_store_windows(det.to(ft.device), best, out/'best.pt', val_set, cfg, ft.logmel, ft.device)
     res = evaluate_split(det.to(ft.device), test_set, cfg, ft.logmel, ft.device) if rank == 0 else {}
     summary = {'model': name or ('pretrained' if checkpoint else 'scratch'), 'checkpoint': None if checkpoint is None else str(checkpoint),
                'selected': {'epoch': best['epoch'], 'which': best['which'], 'validation': best['val']},
+               'median_windows': det.median_windows,
                'test': {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')},
                'test_per_class': {k: res.get(k) for k in ('psds1_per_class', 'psds2_per_class', 'event_f1_per_class') if k in res}}
     if rank == 0: atomic_write_text(out/'results.json', json.dumps(summary, indent=1, default=float))

@@ -124,6 +124,7 @@ class MaskedAudioModel(nn.Module):
         if unknown: raise ValueError(f"unknown tap(s) {sorted(unknown)}; available: {', '.join(self.tap_names)}")
         h = self.proj(self.encoder(features))
         if padding_mask is not None: padding_mask = padding_mask[:, :h.shape[1]]
+        if padding_mask is not None and not padding_mask.any(): padding_mask = None  # nothing padded: unmasked attention is faster
         out = {'taps': {'encoder': h} if 'encoder' in taps else {}}
         if mask is not None: h = apply_mask(h, mask, self.mask_token, self.cfg.mask_style, generator)
         for i, blk in enumerate(self.blocks):
