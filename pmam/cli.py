@@ -14,7 +14,7 @@ from .config import ConfigError, atomic_write_text, load_config
 from .audio import AudioError, LogMel
 from .soundscapes import build_benchmark, dataset_summary, office_sources
 from .pretrain import run_pretraining
-from .data import AUDIO_EXTENSIONS, LabelEncoder, SEDDataset, dataset_classes, load_split
+from .data import AUDIO_EXTENSIONS, LabelEncoder, SEDDataset, dataset_classes, load_split, split_dataset
 from .finetune import evaluate_split, load_detector, run_finetune
 from .evaluate import plot_detection, predict as predict_events
 from .pipeline import results_table, run_experiment, markdown_table
@@ -108,7 +108,7 @@ def evaluate(
     if split not in ('test', 'validation'): raise ValueError(f"--split {split!r}: allowed test, validation")
     cfg = load_config(config or find_config(detector), overrides)
     det, classes = load_detector(detector, cfg, device)
-    dataset = SEDDataset(load_split(cfg.data, split, classes), LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration), cfg.features)
+    dataset = split_dataset(cfg, split, classes)
     r = evaluate_split(det.to(device), dataset, cfg, LogMel(cfg.features).to(device), torch.device(device))
     keys = ('psds1', 'psds2', 'event_f1', 'intersection_f1')
     per_class = pd.DataFrame({k: r[f'{k}_per_class'] for k in keys}).rename_axis('class')

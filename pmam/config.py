@@ -66,6 +66,7 @@ class DataConfig:
     on_bad_audio: Literal['error', 'skip'] = 'error'  # 'skip' drops unreadable files, counts and reports them
     batch: dict[str, int] = field(default_factory=lambda: {'strong': 4, 'weak': 4, 'unlabeled': 8})
     num_workers: int = 0  # DataLoader workers
+    feature_store: Optional[str] = '.features'  # folder (relative to root) of stored float16 log-mels; null: decode every time
 
     def validate(self, prefix='data'):
         _positive(self, prefix, 'clip_duration', 'frame_rate')

@@ -4,8 +4,8 @@
 
 # %% ../nbs/02_data.ipynb #750de19b
 from __future__ import annotations
-import csv, math
-from dataclasses import dataclass, field
+import csv, hashlib, json, math, os, warnings
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -19,8 +19,8 @@ from .audio import AudioError, LogMel, load_audio, load_clip, padding_mask
 # %% auto #0
 __all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'MetadataError', 'read_tsv', 'audio_duration', 'read_durations',
            'merge_overlapping_events', 'read_strong', 'read_weak', 'list_audio', 'read_unlabeled', 'Split',
-           'dataset_classes', 'load_split', 'LabelEncoder', 'AudioCheck', 'check_audio', 'SEDDataset',
-           'MixedBatchSampler']
+           'dataset_classes', 'load_split', 'LabelEncoder', 'AudioCheck', 'check_audio', 'SEDDataset', 'feature_key',
+           'stored_features', 'batch_features', 'split_dataset', 'MixedBatchSampler']
 
 # %% ../nbs/02_data.ipynb #0c57f372
 class MetadataError(ValueError):
@@ -255,9 +255,9 @@ def check_audio(audio_dir, filenames, on_bad='error', progress=False):
 
 # %% ../nbs/02_data.ipynb #c54e2514
 class SEDDataset(Dataset):
-    "Clips of one `Split` as dicts of tensors, ready for `torch.utils.data.default_collate`."
-    def __init__(self, split:Split, encoder:LabelEncoder, features:FeatureConfig, logmel:LogMel|None=None):
-        self.split, self.encoder, self.features, self.logmel = split, encoder, features, logmel
+    "Clips of one `Split` as dicts of tensors (`audio`, or `features` when `stored` log-mels are given) for `default_collate`."
+    def __init__(self, split:Split, encoder:LabelEncoder, features:FeatureConfig, logmel:LogMel|None=None, stored=None):
+        self.split, self.encoder, self.features, self.logmel, self.stored = split, encoder, features, logmel, stored
         self._events = {} if split.events is None else {fn: g for fn, g in split.events.groupby('filename')}
 
     def __len__(self): return len(self.split)
@@ -265,16 +265,67 @@ class SEDDataset(Dataset):
 
     def __getitem__(self, i):
         fn, enc, kind = self.split.filenames[i], self.encoder, self.split.kind
-        wav, secs = load_clip(self.split.audio_dir/fn, self.features, enc.clip_duration)
+        if self.stored is not None: x, secs = torch.from_numpy(np.asarray(self.stored[0][i], dtype=np.float32)), float(self.stored[1][i])
+        else: wav, secs = load_clip(self.split.audio_dir/fn, self.features, enc.clip_duration)
         frames = torch.zeros(enc.n_frames, len(enc.classes)); clip = torch.zeros(len(enc.classes))
         if kind == 'strong':
             frames = enc.encode_strong(self._events[fn]) if fn in self._events else frames
             clip = frames.amax(0)
         elif kind == 'weak': clip = enc.encode_weak(self.split.weak_labels[fn])
-        x = wav if self.logmel is None else self.logmel(wav[None])[0]
-        return {'audio': x, 'frame_labels': frames, 'clip_labels': clip,
+        if self.stored is None: x = wav if self.logmel is None else self.logmel(wav[None])[0]
+        return {'features' if self.stored is not None else 'audio': x, 'frame_labels': frames, 'clip_labels': clip,
                 'has_strong': torch.tensor(kind == 'strong'), 'has_weak': torch.tensor(kind in ('strong', 'weak')),
                 'padding_mask': padding_mask(secs, enc.n_frames, enc.frame_rate), 'filename': fn}
+
+# %% ../nbs/02_data.ipynb #fa935650
+def feature_key(split:Split, features:FeatureConfig, clip_duration):
+    "Hex key of the feature settings, the clip length, and the name and bytes of every audio file of `split`."
+    h = hashlib.sha1(json.dumps([asdict(features), float(clip_duration)], sort_keys=True).encode())
+    for fn in split.filenames:
+        h.update(fn.encode())
+        with open(split.audio_dir/fn, 'rb') as f: h.update(hashlib.file_digest(f, 'sha1').digest())
+    return h.hexdigest()[:20]
+
+def _feature_array(path, shape):
+    "A writable float16 array: a new .npy memory map at `path`, or (unwritable folder) an in-memory array."
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return np.lib.format.open_memmap(path, mode='w+', dtype=np.float16, shape=shape)
+    except OSError as e:
+        warnings.warn(f"feature store {path.parent} cannot be written ({e}); features are computed in memory")
+        return np.zeros(shape, np.float16)
+
+def stored_features(split:Split, features:FeatureConfig, clip_duration, store_dir, progress=False, batch_size=32):
+    "Log-mels `(clips, n_mels, frames)` float16 and real lengths in s `(clips,)` of `split`, from (or into) `store_dir`."
+    store_dir = Path(store_dir)
+    stem = f'{split.name}-{feature_key(split, features, clip_duration)}'
+    data_f, secs_f = store_dir/f'{stem}.npy', store_dir/f'{stem}.seconds.npy'
+    if data_f.exists() and secs_f.exists(): return np.load(data_f, mmap_mode='r'), np.load(secs_f)
+    n_frames = round(clip_duration * features.sample_rate) // features.hop_length
+    tmp = store_dir/f'.{stem}.{os.getpid()}.npy'
+    feats, secs, logmel = _feature_array(tmp, (len(split), features.n_mels, n_frames)), np.zeros(len(split)), LogMel(features)
+    for a in tqdm(range(0, len(split), batch_size), desc=f'log-mels of {split.name}', disable=not progress, leave=False):
+        clips = [load_clip(split.audio_dir/fn, features, clip_duration) for fn in split.filenames[a:a + batch_size]]
+        with torch.no_grad(): feats[a:a + len(clips)] = logmel(torch.stack([w for w, _ in clips])).numpy()
+        secs[a:a + len(clips)] = [t for _, t in clips]
+    if not isinstance(feats, np.memmap): return feats, secs
+    feats.flush(); del feats
+    np.save(store_dir/f'.{stem}.{os.getpid()}.seconds.npy', secs)
+    os.replace(store_dir/f'.{stem}.{os.getpid()}.seconds.npy', secs_f); os.replace(tmp, data_f)  # the data file last: it marks completion
+    return np.load(data_f, mmap_mode='r'), secs
+
+def batch_features(batch, logmel, device):
+    "Log-mel features `(batch, n_mels, frames)` of a batch on `device`: the stored ones, or computed from its audio."
+    return batch['features'].to(device) if 'features' in batch else logmel(batch['audio'].to(device))
+
+def split_dataset(cfg:Config, name, classes=None, progress=False):
+    "The `SEDDataset` of split `name` of `cfg.data`, reading the feature store when `cfg.data.feature_store` is set."
+    classes = classes if classes is not None else dataset_classes(cfg.data)
+    enc, split = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration), load_split(cfg.data, name, classes)
+    stored = None
+    if cfg.data.feature_store:
+        stored = stored_features(split, cfg.features, cfg.data.clip_duration, Path(cfg.data.root)/cfg.data.feature_store, progress)
+    return SEDDataset(split, enc, cfg.features, stored=stored)
 
 # %% ../nbs/02_data.ipynb #1c12f91b
 class MixedBatchSampler(Sampler):

@@ -16,7 +16,7 @@ from torch.utils.data import ConcatDataset, DataLoader
 from tqdm.auto import tqdm
 from .config import Config, atomic_write_text, save_config
 from .audio import LogMel
-from .data import LabelEncoder, MixedBatchSampler, SEDDataset, audio_duration, dataset_classes, load_split
+from .data import LabelEncoder, MixedBatchSampler, SEDDataset, audio_duration, batch_features, dataset_classes, load_split, split_dataset
 from .model import SEDHead, build_model
 from .prototypes import resolve_device
 from .pretrain import _atomic_save, _is_dist, _rank, append_jsonl, fit_epochs, lr_scale, make_reproducible, roll_frames
@@ -95,7 +95,7 @@ def split_scores(detector, dataset:SEDDataset, logmel, device, batch_size=16, nu
     enc, out = dataset.encoder, {}
     for b in DataLoader(dataset, batch_size=batch_size, shuffle=False, num_workers=num_workers):
         pad = b['padding_mask'].to(device)
-        probs = detector(logmel(b['audio'].to(device)), pad).float().cpu()
+        probs = detector(batch_features(b, logmel, device), pad).float().cpu()
         for fn, p, m in zip(b['filename'], probs, b['padding_mask']):
             out[fn] = scores_dataframe(p[~m], enc.classes, enc.frame_rate)
     return out
@@ -169,7 +169,7 @@ class Finetuner:
                                                                        self.fc.decay_start, self.fc.decay_exponent)
     def train_step(self, b):
         fc, g, dev = self.fc, self.gen, self.device
-        feats = self.logmel(b['audio'].to(dev))
+        feats = batch_features(b, self.logmel, dev)
         frames, clips, pad = b['frame_labels'].to(dev), b['clip_labels'].to(dev), b['padding_mask'].to(dev)
         strong, weak = b['has_strong'].to(dev), b['has_weak'].to(dev) & ~b['has_strong'].to(dev)
         if fc.time_shift > 0:
@@ -243,8 +243,7 @@ class Finetuner:
 def finetune_loaders(cfg:Config, rank=0, world_size=1):
     "Training loader (mixed strong/weak/unlabeled batches) and the validation and test datasets."
     classes = dataset_classes(cfg.data)
-    enc = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration)
-    ds = lambda name: SEDDataset(load_split(cfg.data, name, classes), enc, cfg.features)
+    ds = lambda name: split_dataset(cfg, name, classes)
     batch = cfg.finetune.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
     subsets = [ds(k) for k in names]

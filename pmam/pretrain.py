@@ -14,7 +14,7 @@ from torch.utils.data import ConcatDataset, DataLoader, Dataset
 from tqdm.auto import tqdm
 from .config import Config, atomic_write_text, config_to_dict, save_config
 from .audio import LogMel
-from .data import LabelEncoder, MixedBatchSampler, SEDDataset, dataset_classes, load_split
+from .data import LabelEncoder, MixedBatchSampler, SEDDataset, batch_features, dataset_classes, load_split, split_dataset
 from .model import build_model, count_parameters
 from .prototypes import LogMelStack, ModelTap, Prototypes, PseudoLabelStore, resolve_device, run_estep
 from .gmm import single_process
@@ -34,14 +34,14 @@ class PseudoLabelledClips(Dataset):
     def __len__(self): return len(self.clips)
     def __getitem__(self, i):
         item = self.clips[i]
-        return {'audio': item['audio'], 'padding_mask': item['padding_mask'], 'targets': self.store[item['filename']].float(), 'filename': item['filename']}
+        x = {k: item[k] for k in ('audio', 'features') if k in item}  # waveform, or stored log-mel
+        return {**x, 'padding_mask': item['padding_mask'], 'targets': self.store[item['filename']].float(), 'filename': item['filename']}
 
 def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1):
     "Training loader (mixed strong/weak/unlabeled batches, counted in steps) and validation loader over pseudo-labelled clips."
     classes = dataset_classes(cfg.data)
     enc = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration)
-    def clips(name): return PseudoLabelledClips(SEDDataset(load_split(cfg.data, name, classes), enc, cfg.features),
-                                                PseudoLabelStore.open(labels_dir, name, expected_hash))
+    def clips(name): return PseudoLabelledClips(split_dataset(cfg, name, classes), PseudoLabelStore.open(labels_dir, name, expected_hash))
     batch = cfg.pretrain.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
     subsets = [clips(k) for k in names]
@@ -140,7 +140,7 @@ class MStep:
 
     def loss(self, batch, generator, train=True):
         "Masked-prediction loss of one batch (augmented when `train`)."
-        feats = self.logmel(batch['audio'].to(self.device))
+        feats = batch_features(batch, self.logmel, self.device)
         targets, pad = batch['targets'].to(self.device), batch['padding_mask'].to(self.device)
         if train and self.pc.time_shift > 0:
             feats, targets, pad = time_shift(feats, targets, pad, self.pc.time_shift * self.cfg.data.frame_rate, self.ratio, generator)
@@ -158,7 +158,7 @@ class MStep:
         g = torch.Generator().manual_seed(self.cfg.seed + 1)
         total = torch.zeros(2, dtype=torch.float64, device=self.device)
         for b in self.val_loader:
-            n = b['audio'].shape[0]
+            n = len(b['filename'])
             total += torch.tensor([float(self.loss(b, g, train=False)) * n, n], dtype=torch.float64, device=self.device)
         if _is_dist(): dist.all_reduce(total)
         return float(total[0] / total[1].clamp_min(1))

@@ -15,7 +15,7 @@ from torch.utils.data import DataLoader
 from tqdm.auto import tqdm
 from .config import Config, PrototypeConfig, atomic_write_text
 from .audio import LogMel
-from .data import LabelEncoder, SEDDataset, dataset_classes, load_split
+from .data import LabelEncoder, SEDDataset, batch_features, dataset_classes, load_split, split_dataset
 from .gmm import GaussianMixture, KMeans
 
 # %% auto #0
@@ -234,9 +234,8 @@ def resolve_device(device='auto'):
 def clip_batches(cfg:Config, splits, batch_size, num_workers=0):
     "`(split_name, DataLoader)` over the clips of each split in `splits` (waveforms, padding masks, filenames)."
     classes = dataset_classes(cfg.data)
-    enc = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration)
     for name in splits:
-        ds = SEDDataset(load_split(cfg.data, name, classes), enc, cfg.features)
+        ds = split_dataset(cfg, name, classes)
         yield name, DataLoader(ds, batch_size=batch_size, shuffle=False, num_workers=num_workers)
 
 @torch.no_grad()
@@ -245,7 +244,7 @@ def extract_features(extractor, loader, logmel, device):
     extractor.eval()
     for b in loader:
         pad = b['padding_mask'].to(device)
-        feats = extractor(logmel(b['audio'].to(device)), pad).float()
+        feats = extractor(batch_features(b, logmel, device), pad).float()
         if feats.shape[1] != pad.shape[1]:
             raise ValueError(f"the extractor gives {feats.shape[1]} frames per clip, the labels have {pad.shape[1]}: check the encoder's time pooling")
         yield b['filename'], feats, ~pad
