@@ -4,14 +4,15 @@
 
 # %% ../nbs/90_bench.ipynb #a332e052
 from __future__ import annotations
-import argparse, contextlib, io, json, os, platform, re, time, warnings
+import argparse, contextlib, io, json, os, platform, re, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 import torch
 from .gmm import GaussianMixture, ConvergenceWarning, _device
 
 # %% auto #0
-__all__ = ['COMMANDS', 'cpu_model', 'machine', 'matmul_gflops', 'gmm_data', 'bench_gmm', 'bench_pretrain', 'gpu_check', 'main']
+__all__ = ['FINETUNE_SETUPS', 'COMMANDS', 'cpu_model', 'machine', 'matmul_gflops', 'gmm_data', 'bench_gmm', 'bench_pretrain',
+           'bench_finetune', 'gpu_check', 'main']
 
 # %% ../nbs/90_bench.ipynb #d828068c
 def cpu_model():
@@ -183,6 +184,56 @@ def _pretrain_run(a):
           + (f", peak GPU memory {r['peak_gpu_mib']:.0f} MiB" if r['peak_gpu_mib'] else ''))
     return r
 
+# %% ../nbs/90_bench.ipynb #1d981e1b
+FINETUNE_SETUPS = {'decoded audio + mean teacher': ['data.feature_store=null', 'finetune.mean_teacher=true'],
+                   'feature store + mean teacher': ['finetune.mean_teacher=true'],
+                   'feature store, no teacher': ['finetune.mean_teacher=false']}
+
+def _time_finetune_setup(cfg, steps, warmup, device):
+    "Seconds per step of data loading and of compute, and of one validation pass, for the fine-tuning of `cfg`."
+    from pmam.finetune import Finetuner, build_detector, ema_update, evaluate_split, finetune_loaders
+    train, val_set, _, classes = finetune_loaders(cfg)
+    with tempfile.TemporaryDirectory() as out:
+        ft = Finetuner(build_detector(cfg, len(classes)), cfg, train, val_set, out, device, progress=False)
+        it, data_s, compute_s = iter(train), 0.0, 0.0
+        for i in range(warmup + steps):
+            t0 = time.perf_counter(); b = next(it); t1 = time.perf_counter()
+            loss, _ = ft.train_step(b)
+            ft.opt.zero_grad(set_to_none=True); loss.backward(); ft.opt.step()
+            if cfg.finetune.mean_teacher: ema_update(ft.teacher, ft.student, cfg.finetune.ema_decay)
+            _sync(ft.device); t2 = time.perf_counter()
+            if i >= warmup: data_s, compute_s = data_s + t1 - t0, compute_s + t2 - t1
+        t0 = time.perf_counter(); evaluate_split(ft.student, val_set, cfg, ft.logmel, ft.device); eval_s = time.perf_counter() - t0
+    return data_s / steps, compute_s / steps, eval_s, sum((cfg.finetune.batch_size or cfg.data.batch).values())
+
+def bench_finetune(root='data/benchmark', # a built dataset (e.g. `pmam data build --out data/benchmark`)
+                   preset='tiny', steps=20, warmup=3, device='cpu', setups=None):
+    "Fine-tuning step time split into data and compute, and a validation pass, for each of `setups` (default `FINETUNE_SETUPS`)."
+    from pmam.config import load_config
+    from pmam.data import split_dataset
+    rows = []
+    for name, overrides in (setups or FINETUNE_SETUPS).items():
+        cfg = load_config(preset, [f'data.root={root}', *overrides])
+        if cfg.data.feature_store:  # fill the store first: its one-off cost is not a step's
+            for split in ('strong', 'weak', 'validation'): split_dataset(cfg, split)
+        data_s, compute_s, eval_s, clips = _time_finetune_setup(cfg, steps, warmup, device)
+        step = data_s + compute_s
+        rows.append({'setup': name, 'steps_per_s': 1 / step, 'clips_per_s': clips / step, 'data_s': data_s, 'compute_s': compute_s,
+                     'validation_pass_s': eval_s})
+    return rows
+
+def _finetune_args(p):
+    p.add_argument('--root', default='data/benchmark'); p.add_argument('--preset', default='tiny'); p.add_argument('--device', default='cpu')
+    p.add_argument('--steps', type=int, default=20); p.add_argument('--warmup', type=int, default=3)
+
+def _finetune_run(a):
+    rows = bench_finetune(a.root, a.preset, a.steps, a.warmup, a.device)
+    print(f"pmam.bench finetune: preset {a.preset} on {a.root}, {a.steps} timed steps each\nmachine: {machine(a.device)}")
+    print(f"{'setup':<30} {'steps/s':>8} {'clips/s':>8} {'data s':>8} {'compute s':>10} {'validation pass s':>18}")
+    for r in rows:
+        print(f"{r['setup']:<30} {r['steps_per_s']:8.2f} {r['clips_per_s']:8.1f} {r['data_s']:8.3f} {r['compute_s']:10.3f} {r['validation_pass_s']:18.1f}")
+    return rows
+
 # %% ../nbs/90_bench.ipynb #733d5b4c
 def gpu_check(out='runs/gpu-check', small=False, device='auto'):
     "Throughput and GMM timings on the current accelerator; results written to `out/gpu_check.json`."
@@ -211,7 +262,7 @@ def _gpu_run(a):
     print(json.dumps(r, indent=1, default=str))
     return r
 
-# %% ../nbs/90_bench.ipynb #41b4f958
+# %% ../nbs/90_bench.ipynb #f4341f0f
 def _gmm_args(p):
     p.add_argument("--n", type=int, default=100_000, help="samples")
     p.add_argument("--d", type=int, default=64, help="features")
@@ -230,7 +281,8 @@ def _gmm_run(a):
         print()
         bench_gmm(2_000_000, 768, 30, a.iters, a.device, a.covariance, a.sklearn, sklearn_n=20_000, seed=a.seed)
 
-COMMANDS = {"gmm": (_gmm_args, _gmm_run), "pretrain": (_pretrain_args, _pretrain_run), "gpu-check": (_gpu_args, _gpu_run)}
+COMMANDS = {"gmm": (_gmm_args, _gmm_run), "pretrain": (_pretrain_args, _pretrain_run), "finetune": (_finetune_args, _finetune_run),
+            "gpu-check": (_gpu_args, _gpu_run)}
 
 def main(argv=None): # command-line arguments (default: sys.argv[1:])
     "Entry point of `python -m pmam.bench`."
