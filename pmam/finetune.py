@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_finetune.ipynb #52b37f67
 from __future__ import annotations
-import copy, json, math, os, time
+import copy, hashlib, json, math, os, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -12,7 +12,7 @@ import torch
 import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
-from torch.utils.data import ConcatDataset, DataLoader
+from torch.utils.data import ConcatDataset, DataLoader, Subset
 from tqdm.auto import tqdm
 from .config import Config, atomic_write_text, save_config
 from .audio import LogMel
@@ -24,8 +24,8 @@ from .evaluate import evaluate_scores, scores_dataframe
 
 # %% auto #0
 __all__ = ['Detector', 'build_detector', 'ema_update', 'consistency_weight', 'filter_augment', 'grouped_mixup', 'split_scores',
-           'split_durations', 'evaluate_split', 'selection_key', 'Finetuner', 'finetune_loaders', 'load_detector',
-           'run_finetune']
+           'split_durations', 'evaluate_split', 'selection_key', 'Finetuner', 'labelled_clip_choice', 'labelled_subset',
+           'train_clip_counts', 'finetune_loaders', 'load_detector', 'run_finetune']
 
 # %% ../nbs/10_finetune.ipynb #c55fa0b1
 class Detector(nn.Module):
@@ -109,7 +109,8 @@ def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     scores = split_scores(detector, dataset, logmel, device, num_workers=cfg.data.num_workers)
     durations = split_durations(dataset.split)
     durations['duration'] = durations.duration.clip(upper=cfg.data.clip_duration)
-    return evaluate_scores(scores, dataset.split.events, durations, ec.threshold, ec.median_window or None, ec.psds_thresholds, ec.max_efpr)
+    return evaluate_scores(scores, dataset.split.events, durations, ec.threshold, ec.median_window or None, ec.psds_thresholds,
+                           ec.max_efpr, ec.psds_tool)
 
 # %% ../nbs/10_finetune.ipynb #07f05ae4
 def selection_key(result, select_on):
@@ -219,6 +220,32 @@ class Finetuner:
         return fit_epochs(self, self.fc.epochs, resume, stop_after)
 
 # %% ../nbs/10_finetune.ipynb #581e7d8e
+def labelled_clip_choice(filenames, fraction:float, seed:int):
+    "The `fraction` of `filenames` (at least one, order kept) with the lowest hash of `seed/filename`."
+    if not 0 < fraction <= 1: raise ValueError(f"label fraction must be in (0, 1], got {fraction}")
+    filenames = list(filenames)
+    if fraction == 1 or not filenames: return filenames
+    n_kept = max(1, round(fraction * len(filenames)))
+    rank = lambda f: hashlib.sha256(f'{seed}/{f}'.encode()).hexdigest()
+    kept = set(sorted(filenames, key=rank)[:n_kept])
+    return [f for f in filenames if f in kept]
+
+# %% ../nbs/10_finetune.ipynb #09cb780c
+def labelled_subset(dataset:SEDDataset, fraction:float, seed:int):
+    "`dataset` itself (fraction 1) or a `Subset` of it with the clips `labelled_clip_choice` keeps."
+    if fraction == 1: return dataset
+    kept = set(labelled_clip_choice(dataset.split.filenames, fraction, seed))
+    return Subset(dataset, [i for i, f in enumerate(dataset.split.filenames) if f in kept])
+
+def train_clip_counts(loader):
+    "Clips per subset kind (strong, weak, unlabeled) of a `finetune_loaders` training loader."
+    counts = {}
+    for d in loader.dataset.datasets:
+        kind = (d.dataset if isinstance(d, Subset) else d).split.kind
+        counts[kind] = counts.get(kind, 0) + len(d)
+    return counts
+
+# %% ../nbs/10_finetune.ipynb #ed51d173
 def finetune_loaders(cfg:Config, rank=0, world_size=1):
     "Training loader (mixed strong/weak/unlabeled batches) and the validation and test datasets."
     classes = dataset_classes(cfg.data)
@@ -226,7 +253,8 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
     ds = lambda name: SEDDataset(load_split(cfg.data, name, classes), enc, cfg.features)
     batch = cfg.finetune.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
-    subsets = [ds(k) for k in names]
+    fraction = cfg.finetune.label_fraction
+    subsets = [ds(k) if k == 'unlabeled' else labelled_subset(ds(k), fraction, cfg.seed) for k in names]
     sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.finetune.steps_per_epoch, cfg.seed, rank, world_size)
     return DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers), ds('validation'), ds('test'), classes
 
@@ -251,6 +279,7 @@ def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, 
     res = evaluate_split(det.to(ft.device), test_set, cfg, ft.logmel, ft.device) if rank == 0 else {}
     summary = {'model': name or ('pretrained' if checkpoint else 'scratch'), 'checkpoint': None if checkpoint is None else str(checkpoint),
                'selected': {'epoch': best['epoch'], 'which': best['which'], 'validation': best['val']},
+               'label_fraction': cfg.finetune.label_fraction, 'train_clips': train_clip_counts(train),
                'test': {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')},
                'test_per_class': {k: res.get(k) for k in ('psds1_per_class', 'psds2_per_class', 'event_f1_per_class') if k in res}}
     if rank == 0: atomic_write_text(out/'results.json', json.dumps(summary, indent=1, default=float))
