@@ -23,11 +23,11 @@ from .evaluate import PSDS_TOOLS, compute_psds
 from .pipeline import _class_mean, ensure_dataset, environment, markdown_table
 
 # %% auto #0
-__all__ = ['STUDY_KEYS', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'SUMMARY_METRICS', 'METRIC_NAMES', 'StudySpec',
-           'read_study_spec', 'setting_config', 'pretraining_key', 'StudyUnit', 'study_units', 'frame_assignments',
-           'cluster_purity', 'prototype_quality', 'mean_std', 't_interval', 'paired_difference', 'test_psds_both_tools',
-           'run_pretraining_unit', 'run_finetune_unit', 'summarize_study', 'summary_tables', 'plot_summary',
-           'write_summary', 'run_study']
+__all__ = ['STUDY_KEYS', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'STUDIES_DIR', 'SUMMARY_METRICS', 'METRIC_NAMES', 'StudySpec',
+           'read_study_spec', 'setting_config', 'pretraining_key', 'StudyUnit', 'study_units', 'shipped_studies',
+           'find_study_spec', 'frame_assignments', 'cluster_purity', 'prototype_quality', 'mean_std', 't_interval',
+           'paired_difference', 'test_psds_both_tools', 'run_pretraining_unit', 'run_finetune_unit', 'summarize_study',
+           'summary_tables', 'plot_summary', 'write_summary', 'run_study']
 
 # %% ../nbs/12_study.ipynb #cb21ba6f
 @dataclass
@@ -146,6 +146,21 @@ def study_units(spec:StudySpec, quick=False, quick_data=None):
             cfg, init = setting_config(spec, setting, seed, quick, quick_data)
             units.append(StudyUnit(setting, seed, cfg, init, None if init == 'scratch' else pretraining_key(cfg)))
     return units
+
+# %% ../nbs/12_study.ipynb #f2fe58cf
+STUDIES_DIR = Path(__file__).parent/'configs'/'studies' if '__file__' in globals() else None
+
+def shipped_studies():
+    "The example study specs in `pmam/configs/studies/`: `{name: path}`."
+    import pmam
+    folder = STUDIES_DIR or Path(pmam.__file__).parent/'configs'/'studies'
+    return {p.stem: p for p in sorted(folder.glob('*.yaml'))}
+
+def find_study_spec(spec):
+    "The path of a study spec: `spec` itself if it is a file, else the shipped spec of that name."
+    if Path(spec).is_file(): return Path(spec)
+    if str(spec) in shipped_studies(): return shipped_studies()[str(spec)]
+    raise ConfigError(f"{spec}: no such study spec file, nor a shipped study ({', '.join(shipped_studies())})")
 
 # %% ../nbs/12_study.ipynb #f2478117
 def frame_assignments(store:PseudoLabelStore, split, encoder:LabelEncoder):
@@ -393,10 +408,11 @@ def write_summary(out, summary:dict):
     atomic_write_text(out/'summary.md', '\n'.join(lines))
     return out/'summary.md'
 
-# %% ../nbs/12_study.ipynb #9c3be74a
+# %% ../nbs/12_study.ipynb #6da81c64
 def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device='auto', progress=True, stop_after_units=None):
     "Run every (setting, seed) of the study `spec_path` into `out`; write and return the summary (None if stopped early)."
     out = Path(out)
+    spec_path = find_study_spec(spec_path) if isinstance(spec_path, (str, Path)) else spec_path
     spec = read_study_spec(spec_path)
     if (out/'spec.yaml').exists() and not resume:
         raise FileExistsError(f"{out} already holds a study; resume it (--resume) or choose another folder")
