@@ -194,7 +194,7 @@ def run(
 
 # %% ../nbs/99_cli.ipynb #6965e296
 def study(
-    spec:Param('study spec (YAML)', opt=False),
+    spec:Param('study spec (YAML) or a shipped one: iterations, label_efficiency, objectives, mask_rate', opt=False),
     out:str=None,  # study folder for the spec copy and the summary (default: results/<spec file name>)
     quick:store_true=False,  # tiny budgets (smoke test): a few steps per stage, a small benchmark if one must be built
     resume:store_true=False,  # continue a stopped study: finished units are kept, unfinished ones resume
