@@ -464,7 +464,8 @@ def write_summary(out, summary:dict):
 # %% ../nbs/12_study.ipynb #6da81c64
 def _spec_text(spec_path):
     "The spec as given (file text), or a YAML dump of a spec mapping."
-    return Path(spec_path).read_text() if isinstance(spec_path, (str, Path)) else yaml.safe_dump(spec_path, sort_keys=False)
+    if isinstance(spec_path, (str, Path)): return Path(spec_path).read_text()
+    return yaml.safe_dump(spec_path, sort_keys=False)
 
 def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device='auto', progress=True,
               stop_after_units=None):
