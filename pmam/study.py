@@ -26,7 +26,7 @@ from .pipeline import _class_mean, ensure_dataset, environment, markdown_table
 __all__ = ['STUDY_KEYS', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'STUDIES_DIR', 'SUMMARY_METRICS', 'METRIC_NAMES', 'StudySpec',
            'read_study_spec', 'setting_config', 'pretraining_key', 'StudyUnit', 'study_units', 'shipped_studies',
            'find_study_spec', 'frame_assignments', 'cluster_purity', 'prototype_quality', 'mean_std', 't_interval',
-           'paired_difference', 'test_psds_both_tools', 'run_pretraining_unit', 'run_finetune_unit', 'summarize_study',
+           'paired_difference', 'psds_on_test_split', 'run_pretraining_unit', 'run_finetune_unit', 'summarize_study',
            'summary_tables', 'plot_summary', 'write_summary', 'run_study']
 
 # %% ../nbs/12_study.ipynb #cb21ba6f
@@ -227,7 +227,7 @@ def paired_difference(a:dict, b:dict, confidence=0.95):
 # %% ../nbs/12_study.ipynb #0ba0292f
 SUMMARY_METRICS = ('psds1', 'psds2', 'psds2_class_mean')
 
-def test_psds_both_tools(cfg:Config, detector_path, device='cpu'):
+def psds_on_test_split(cfg:Config, detector_path, device='cpu'):
     "`{tool: {psds1, psds2, psds2_class_mean, psds1_per_class, psds2_per_class}}` of a detector on the test split."
     device = resolve_device(device)
     det, classes = load_detector(detector_path, cfg, device)
@@ -289,7 +289,7 @@ def run_finetune_unit(unit:StudyUnit, folder, pretrain_folder=None, device='auto
     rec = {'setting': unit.setting, 'seed': unit.seed, 'init': unit.init, 'pretraining': unit.pretraining,
            'label_fraction': cfg.finetune.label_fraction, 'selected_with': cfg.evaluate.psds_tool,
            'finetune': {k: res[k] for k in ('selected', 'test', 'train_clips') if k in res},
-           'test': test_psds_both_tools(cfg, folder/'finetune'/'best.pt', device),
+           'test': psds_on_test_split(cfg, folder/'finetune'/'best.pt', device),
            'seconds': round(time.time() - t0, 1)}
     atomic_write_text(folder/'unit.json', json.dumps(rec, indent=1, default=float))
     return rec
