@@ -29,7 +29,7 @@ setuptools.setup(
                  f"Programming Language :: Python :: {min_python}"],
     packages=setuptools.find_packages(include=['pmam', 'pmam.*']),
     include_package_data=True,
-    package_data={'pmam': ['configs/*.yaml']},
+    package_data={'pmam': ['configs/*.yaml', 'configs/studies/*.yaml']},
     install_requires=words('requirements'),
     extras_require={'dev': words('dev_requirements')},
     python_requires=f'>={min_python}',

@@ -244,9 +244,11 @@ class FinetuneConfig:
     filter_augment_bands: list[int] = field(default_factory=lambda: [2, 4])  # min, max number of bands
     select_on: Literal['psds1', 'psds2', 'event_f1'] = 'psds1'  # model selection metric on the validation split
     batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
+    label_fraction: float = 1.0  # share of the strong and of the weak training clips used, chosen from the seed
 
     def validate(self, prefix='finetune'):
         _positive(self, prefix, 'epochs', 'decay_exponent')
+        if not 0 < self.label_fraction <= 1: raise ConfigError(f"{prefix}.label_fraction must be in (0, 1], got {self.label_fraction}")
         if set(self.lr) != {'backbone', 'head'} or min(self.lr.values()) < 0: raise ConfigError(f"{prefix}.lr needs backbone and head values >= 0, got {self.lr}")
         if not 0 <= self.ema_decay < 1: raise ConfigError(f"{prefix}.ema_decay must be in [0, 1)")
         if self.freeze_epochs < 0 or self.freeze_epochs > self.epochs: raise ConfigError(f"{prefix}.freeze_epochs must be in [0, epochs]")
@@ -265,6 +267,7 @@ class EvaluateConfig:
     median_candidates: Optional[list[float]] = None  # if set: per-class windows (s) chosen among these on validation
     psds_thresholds: int = 50  # operating points given to psds_eval
     max_efpr: float = 100.0  # per hour
+    psds_tool: Literal['psds_eval', 'sed_scores_eval'] = 'psds_eval'  # which library computes PSDS1/PSDS2
 
     def validate(self, prefix='evaluate'):
         if not 0 < self.threshold < 1: raise ConfigError(f"{prefix}.threshold must be in (0, 1)")

@@ -18,10 +18,11 @@ from .audio import AudioError, LogMel, load_audio, resample, to_mono
 from .data import EVENT_COLUMNS, LabelEncoder, merge_overlapping_events
 
 # %% auto #0
-__all__ = ['PSDS_SCENARIOS', 'median_window_frames', 'median_filter_scores', 'scores_to_events', 'scores_dataframe',
+__all__ = ['PSDS_SCENARIOS', 'PSDS_TOOLS', 'median_window_frames', 'median_filter_scores', 'scores_to_events', 'scores_dataframe',
            'score_classes', 'psds_thresholds', 'active_segments', 'scores_to_detections', 'durations_table',
            'ground_truth_table', 'psds_from_detections', 'compute_psds', 'synthetic_scores', 'sed_scores_eval_inputs',
-           'event_f1', 'intersection_f1', 'evaluate_scores', 'frame_scores', 'predict', 'plot_detection']
+           'sed_scores_eval_psds', 'event_f1', 'intersection_f1', 'evaluate_scores', 'frame_scores', 'predict',
+           'plot_detection']
 
 # %% ../nbs/09_evaluate.ipynb #4c0ae3bb
 def median_window_frames(window, classes, frame_rate):
@@ -203,25 +204,31 @@ def psds_from_detections(detections, ground_truth, durations, dtc_threshold, gtc
     return value, {c: _staircase_area(roc.xp, roc.yp[i], max_efpr) for i, c in enumerate(names)}
 
 # %% ../nbs/09_evaluate.ipynb #ade5f369
+PSDS_TOOLS = ('psds_eval', 'sed_scores_eval')
+
 def compute_psds(scores:dict, # {filename: DataFrame(onset, offset, <one column per class>)}, frame scores
                  ground_truth:pd.DataFrame, # DESED strong table: filename onset offset event_label
                  durations, # DataFrame filename, duration (s) or {filename: seconds}: every evaluated file
-                 thresholds=50, # number of evenly spaced thresholds, or the thresholds themselves
+                 thresholds=50, # number of evenly spaced thresholds, or the thresholds themselves (psds_eval only)
                  median_window=None, # seconds: one for all, {class: s} or a list in class order; None = no filter
                  max_efpr=100., # largest effective false-positive rate per hour in the PSD-ROC area
                  scenarios=None, # {name: PSDSEval/psds parameters}; default PSDS_SCENARIOS (psds1, psds2)
+                 tool='psds_eval', # 'psds_eval': one operating point per threshold; 'sed_scores_eval': exact, all thresholds
                 ):
-    "PSDS1 and PSDS2 of frame score tables with psds_eval, one operating point per threshold, and per-class values."
+    "PSDS1 and PSDS2 of frame score tables with psds_eval (or sed_scores_eval), and per-class values."
+    if tool not in PSDS_TOOLS: raise ValueError(f"PSDS tool {tool!r}: allowed {', '.join(PSDS_TOOLS)}")
     classes, durations = score_classes(scores), durations_table(durations)
     _check_files(scores, durations)
     gt, no_gt = ground_truth_table(ground_truth, durations, classes)
     _warn_no_gt(no_gt)
     thr = psds_thresholds(thresholds)
-    dets = scores_to_detections(scores, thr, median_window, dict(zip(durations.filename, durations.duration)))
-    dets = [d[~d.event_label.isin(no_gt)] for d in dets]
-    out = {'thresholds': thr, 'classes_without_ground_truth': no_gt}
+    out = {'tool': tool, 'thresholds': thr if tool == 'psds_eval' else None, 'classes_without_ground_truth': no_gt}
+    if tool == 'psds_eval':
+        dets = scores_to_detections(scores, thr, median_window, dict(zip(durations.filename, durations.duration)))
+        dets = [d[~d.event_label.isin(no_gt)] for d in dets]
     for name, p in (scenarios or PSDS_SCENARIOS).items():
-        out[name], per_class = psds_from_detections(dets, gt, durations, max_efpr=max_efpr, **p)
+        if tool == 'psds_eval': out[name], per_class = psds_from_detections(dets, gt, durations, max_efpr=max_efpr, **p)
+        else: out[name], per_class = sed_scores_eval_psds(scores, gt, durations, no_gt, median_window, max_efpr, **p)
         out[f'{name}_per_class'] = {c: per_class.get(c, np.nan) for c in classes}
     return out
 
@@ -255,6 +262,36 @@ def sed_scores_eval_inputs(ground_truth, durations):
     gt = {fn: [] for fn in durations.filename}
     for r in merge_overlapping_events(ground_truth[EVENT_COLUMNS].dropna()).itertuples(index=False): gt[r.filename].append((r.onset, r.offset, r.event_label))
     return gt, dict(zip(durations.filename, durations.duration))
+
+# %% ../nbs/09_evaluate.ipynb #cfe30d54
+def _scores_for_sed_scores_eval(scores, durations, drop_classes, median_window):
+    "Median-filtered score tables without `drop_classes`, frames cut at each file's duration."
+    classes, ends, out = score_classes(scores), dict(zip(durations.filename, durations.duration)), {}
+    keep = [c for c in classes if c not in set(drop_classes)]
+    for fn, df in scores.items():
+        on, off, x = _score_matrix(df, fn, classes)
+        x = median_filter_scores(x, median_window_frames(median_window, classes, 1 / np.median(off - on)))
+        inside = on < ends[fn]
+        filtered = scores_dataframe(x[inside][:, [classes.index(c) for c in keep]], keep, 1.)
+        filtered['onset'], filtered['offset'] = on[inside], np.minimum(off[inside], ends[fn])
+        out[fn] = filtered
+    return out
+
+def sed_scores_eval_psds(scores, ground_truth, durations, drop_classes, median_window, max_efpr,
+                         dtc_threshold, gtc_threshold, cttc_threshold, alpha_ct, alpha_st):
+    "PSDS (sed_scores_eval, exact over all thresholds) of checked inputs, and each class's normalised ROC area."
+    try: import sed_scores_eval
+    except ImportError:
+        raise ImportError("evaluate.psds_tool=sed_scores_eval needs the sed_scores_eval package (pip install sed_scores_eval)") from None
+    gt, durs = sed_scores_eval_inputs(ground_truth, durations)
+    filtered = _scores_for_sed_scores_eval(scores, durations, drop_classes, median_window)
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', category=FutureWarning)
+        value, per_class, _, _ = sed_scores_eval.intersection_based.psds(
+            scores=filtered, ground_truth=gt, audio_durations=durs, dtc_threshold=dtc_threshold, gtc_threshold=gtc_threshold,
+            cttc_threshold=cttc_threshold if alpha_ct else None,  # it refuses a cross-trigger threshold it would not use
+            alpha_ct=alpha_ct, alpha_st=alpha_st, max_efpr=max_efpr)
+    return float(value), {c: float(v) for c, v in per_class.items()}
 
 # %% ../nbs/09_evaluate.ipynb #1c9b51b6
 def _events_by_file_class(events):
@@ -311,10 +348,11 @@ def intersection_f1(detections:pd.DataFrame, # detected events: filename onset o
     vals = [v for v in f1.values() if not np.isnan(v)]
     return {'f1': float(np.mean(vals)), 'per_class': f1}
 
-# %% ../nbs/09_evaluate.ipynb #c2513830
-def evaluate_scores(scores:dict, ground_truth:pd.DataFrame, durations, threshold=0.5, median_window=None, thresholds=50, max_efpr=100.):
-    "PSDS1/PSDS2 (+ per class), event-based and intersection-based macro F1 at `threshold` of frame score tables."
-    out = compute_psds(scores, ground_truth, durations, thresholds, median_window, max_efpr)
+# %% ../nbs/09_evaluate.ipynb #3af003e0
+def evaluate_scores(scores:dict, ground_truth:pd.DataFrame, durations, threshold=0.5, median_window=None, thresholds=50, max_efpr=100.,
+                    psds_tool='psds_eval'):
+    "PSDS1/PSDS2 (+ per class) with `psds_tool`, event-based and intersection-based macro F1 at `threshold` of frame score tables."
+    out = compute_psds(scores, ground_truth, durations, thresholds, median_window, max_efpr, tool=psds_tool)
     durations, classes = durations_table(durations), score_classes(scores)
     det = scores_to_detections(scores, threshold, median_window, dict(zip(durations.filename, durations.duration)))[0]
     ef = event_f1(det, ground_truth, classes)

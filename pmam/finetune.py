@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_finetune.ipynb #52b37f67
 from __future__ import annotations
-import copy, json, math, os, time
+import copy, hashlib, json, math, os, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -12,7 +12,7 @@ import torch
 import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
-from torch.utils.data import ConcatDataset, DataLoader
+from torch.utils.data import ConcatDataset, DataLoader, Subset
 from tqdm.auto import tqdm
 from .config import Config, atomic_write_text, save_config
 from .audio import LogMel
@@ -25,7 +25,8 @@ from .evaluate import compute_psds, evaluate_scores, scores_dataframe
 # %% auto #0
 __all__ = ['Detector', 'build_detector', 'ema_update', 'consistency_weight', 'filter_augment', 'grouped_mixup', 'split_scores',
            'split_durations', 'scored_split', 'evaluate_split', 'tune_median_windows', 'selection_key', 'Finetuner',
-           'finetune_loaders', 'load_detector', 'run_finetune']
+           'labelled_clip_choice', 'labelled_subset', 'train_clip_counts', 'finetune_loaders', 'load_detector',
+           'run_finetune']
 
 # %% ../nbs/10_finetune.ipynb #c55fa0b1
 class Detector(nn.Module):
@@ -115,14 +116,16 @@ def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     "PSDS1/PSDS2 and F1 of `detector` on a strongly labelled split (with the detector's own median windows, if tuned)."
     ec = cfg.evaluate
     window = getattr(detector, 'median_windows', None) or ec.median_window or None
-    return evaluate_scores(*scored_split(detector, dataset, cfg, logmel, device), ec.threshold, window, ec.psds_thresholds, ec.max_efpr)
+    return evaluate_scores(*scored_split(detector, dataset, cfg, logmel, device), ec.threshold, window, ec.psds_thresholds, ec.max_efpr,
+                           ec.psds_tool)
 
 # %% ../nbs/10_finetune.ipynb #07f05ae4
 def tune_median_windows(scores, events, durations, candidates, cfg:Config):
     "`{class: seconds}`: per class, the candidate median window with the best validation PSD-ROC area (PSDS1, then PSDS2)."
     best = {}
     for w in candidates:
-        r = compute_psds(scores, events, durations, cfg.evaluate.psds_thresholds, float(w) or None, cfg.evaluate.max_efpr)
+        r = compute_psds(scores, events, durations, cfg.evaluate.psds_thresholds, float(w) or None, cfg.evaluate.max_efpr,
+                         tool=cfg.evaluate.psds_tool)
         for c, a1 in r['psds1_per_class'].items():
             key = (np.nan_to_num(a1, nan=-1.0), np.nan_to_num(r['psds2_per_class'][c], nan=-1.0))
             if c not in best or key > best[c][0]: best[c] = (key, float(w))
@@ -239,6 +242,32 @@ class Finetuner:
         "Train for the configured epochs, selecting on validation; `stop_after` ends this call after that many epochs."
         return fit_epochs(self, self.fc.epochs, resume, stop_after)
 
+# %% ../nbs/10_finetune.ipynb #6a916358
+def labelled_clip_choice(filenames, fraction:float, seed:int):
+    "The `fraction` of `filenames` (at least one, order kept) with the lowest hash of `seed/filename`."
+    if not 0 < fraction <= 1: raise ValueError(f"label fraction must be in (0, 1], got {fraction}")
+    filenames = list(filenames)
+    if fraction == 1 or not filenames: return filenames
+    n_kept = max(1, round(fraction * len(filenames)))
+    rank = lambda f: hashlib.sha256(f'{seed}/{f}'.encode()).hexdigest()
+    kept = set(sorted(filenames, key=rank)[:n_kept])
+    return [f for f in filenames if f in kept]
+
+# %% ../nbs/10_finetune.ipynb #09cb780c
+def labelled_subset(dataset:SEDDataset, fraction:float, seed:int):
+    "`dataset` itself (fraction 1) or a `Subset` of it with the clips `labelled_clip_choice` keeps."
+    if fraction == 1: return dataset
+    kept = set(labelled_clip_choice(dataset.split.filenames, fraction, seed))
+    return Subset(dataset, [i for i, f in enumerate(dataset.split.filenames) if f in kept])
+
+def train_clip_counts(loader):
+    "Clips per subset kind (strong, weak, unlabeled) of a `finetune_loaders` training loader."
+    counts = {}
+    for d in loader.dataset.datasets:
+        kind = (d.dataset if isinstance(d, Subset) else d).split.kind
+        counts[kind] = counts.get(kind, 0) + len(d)
+    return counts
+
 # %% ../nbs/10_finetune.ipynb #0db2ba85
 def finetune_loaders(cfg:Config, rank=0, world_size=1):
     "Training loader (mixed strong/weak/unlabeled batches) and the validation and test datasets."
@@ -246,7 +275,8 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
     ds = lambda name: split_dataset(cfg, name, classes)
     batch = cfg.finetune.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
-    subsets = [ds(k) for k in names]
+    fraction = cfg.finetune.label_fraction
+    subsets = [ds(k) if k == 'unlabeled' else labelled_subset(ds(k), fraction, cfg.seed) for k in names]
     sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.finetune.steps_per_epoch, cfg.seed, rank, world_size)
     return DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers), ds('validation'), ds('test'), classes
 
@@ -281,6 +311,7 @@ def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, 
     summary = {'model': name or ('pretrained' if checkpoint else 'scratch'), 'checkpoint': None if checkpoint is None else str(checkpoint),
                'selected': {'epoch': best['epoch'], 'which': best['which'], 'validation': best['val']},
                'median_windows': det.median_windows,
+               'label_fraction': cfg.finetune.label_fraction, 'train_clips': train_clip_counts(train),
                'test': {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')},
                'test_per_class': {k: res.get(k) for k in ('psds1_per_class', 'psds2_per_class', 'event_f1_per_class') if k in res}}
     if rank == 0: atomic_write_text(out/'results.json', json.dumps(summary, indent=1, default=float))
