@@ -20,9 +20,9 @@ from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_t
 # %% auto #0
 __all__ = ['ROLES', 'SPLIT_NAMES', 'KINDS', 'trim_silence', 'Source', 'load_sources', 'SourcePools', 'split_sources', 'plan_clip',
            'event_to_background_db', 'render_clip', 'plan_events', 'project_dir', 'resolve_sources_dir',
-           'shared_data_dir', 'office_sources', 'plan_benchmark', 'write_metadata', 'build_benchmark',
-           'read_mixing_log', 'split_provenance', 'check_labels_against_audio', 'dataset_digest', 'read_split_events',
-           'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
+           'shared_data_dir', 'office_sources', 'plan_benchmark', 'write_metadata', 'check_replaceable',
+           'build_benchmark', 'read_mixing_log', 'split_provenance', 'check_labels_against_audio', 'dataset_digest',
+           'read_split_events', 'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
 
 # %% ../nbs/03_soundscapes.ipynb #3ec61f65
 def trim_silence(x, sr, threshold_db=-40.0, frame_seconds=0.01, margin_seconds=0.01):
@@ -266,12 +266,28 @@ def write_metadata(tmp, plans, cfg:SoundscapeConfig):
     atomic_write_text(tmp/'metadata'/'durations.tsv', _tsv(pd.DataFrame(durations, columns=['filename', 'duration']), ['filename', 'duration']))
     atomic_write_text(tmp/'metadata'/'mixing.jsonl', '\n'.join(log) + '\n')
 
-# %% ../nbs/03_soundscapes.ipynb #0a7a9112
+# %% ../nbs/03_soundscapes.ipynb #fb833a08
+def check_replaceable(out, sources_dir, overwrite=False):
+    "Raise unless `out` is missing, or (with `overwrite`) a previous build that holds no sources."
+    out = Path(out)
+    if not out.exists() and not out.is_symlink(): return
+    if not overwrite: raise FileExistsError(f"{out} exists; pass overwrite=True (--overwrite) to replace it")
+    if not out.is_dir() or out.is_symlink():
+        raise FileExistsError(f"{out} is not a dataset folder; refusing to replace it (choose another --out)")
+    if not (out/'metadata'/'build.json').is_file():
+        raise FileExistsError(f"{out} holds no metadata/build.json, so it is not a dataset built by pmam; "
+                              f"refusing to replace it (choose another --out)")
+    src = Path(sources_dir).resolve()
+    if src == out.resolve() or out.resolve() in src.parents or next(out.rglob('manifest.tsv'), None) is not None:
+        raise FileExistsError(f"{out} contains source recordings ({src if src.is_relative_to(out.resolve()) else 'a manifest.tsv'}); "
+                              f"refusing to replace it (choose another --out)")
+
+# %% ../nbs/03_soundscapes.ipynb #76cba014
 def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, on_bad='error', workers=None, progress=True, overwrite=False):
     "Mix the sources into a DESED-format dataset in `out`; return the build summary (also in `out/metadata/build.json`)."
     cfg = cfg or SoundscapeConfig(); cfg.validate()
     out, sources_dir = Path(out), resolve_sources_dir(sources or cfg.sources)
-    if out.exists() and not overwrite: raise FileExistsError(f"{out} exists; pass overwrite=True (--overwrite) to replace it")
+    check_replaceable(out, sources_dir, overwrite)
     srcs, skipped = load_sources(sources_dir, cfg.sample_rate, on_bad)
     pools, plans = plan_benchmark(srcs, cfg, seed)
     tmp = out.with_name(f'.{out.name}.building')
