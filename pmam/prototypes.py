@@ -20,7 +20,7 @@ from .gmm import GaussianMixture, KMeans
 
 # %% auto #0
 __all__ = ['LogMelStack', 'ModelTap', 'stratified_frames', 'PCA', 'FrameCache', 'PseudoLabelStore', 'Prototypes',
-           'resolve_device', 'clip_batches', 'fit_prototypes', 'write_pseudo_labels', 'run_estep']
+           'resolve_device', 'clip_batches', 'extract_features', 'fit_prototypes', 'write_pseudo_labels', 'run_estep']
 
 # %% ../nbs/06_prototypes.ipynb #197b4946
 class LogMelStack(nn.Module):
@@ -251,6 +251,18 @@ def clip_batches(cfg:Config, splits, batch_size, num_workers=0):
     for name in splits:
         ds = SEDDataset(load_split(cfg.data, name, classes), enc, cfg.features)
         yield name, DataLoader(ds, batch_size=batch_size, shuffle=False, num_workers=num_workers)
+
+
+@torch.no_grad()
+def extract_features(extractor, loader, logmel, device):
+    "Yield `(filenames, features (batch, frames, dim) float32 on device, valid (batch, frames) bool)` for every batch."
+    extractor.eval()
+    for b in loader:
+        pad = b['padding_mask'].to(device)
+        feats = extractor(logmel(b['audio'].to(device)), pad).float()
+        if feats.shape[1] != pad.shape[1]:
+            raise ValueError(f"the extractor gives {feats.shape[1]} frames per clip, the labels have {pad.shape[1]}: check the encoder's time pooling")
+        yield b['filename'], feats, ~pad
 
 # %% ../nbs/06_prototypes.ipynb #a758e085
 def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True):
