@@ -12,7 +12,7 @@ import pandas as pd
 import soundfile as sf
 import torch
 from torch.utils.data import Dataset, Sampler
-from tqdm.auto import tqdm
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import Config, DataConfig, FeatureConfig
 from .audio import AudioError, LogMel, load_audio, load_clip, padding_mask
 

@@ -13,7 +13,7 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import ConcatDataset, DataLoader
-from tqdm.auto import tqdm
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import Config, atomic_write_text, save_config
 from .audio import LogMel
 from .data import LabelEncoder, MixedBatchSampler, SEDDataset, audio_duration, dataset_classes, load_split

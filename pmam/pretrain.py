@@ -11,7 +11,7 @@ import torch
 import torch.distributed as dist
 import torch.nn.functional as F
 from torch.utils.data import ConcatDataset, DataLoader, Dataset
-from tqdm.auto import tqdm
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import Config, atomic_write_text, config_to_dict, save_config, temporary_file
 from .audio import LogMel
 from .data import LabelEncoder, MixedBatchSampler, SEDDataset, dataset_classes, load_split

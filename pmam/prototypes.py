@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader
-from tqdm.auto import tqdm
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import Config, ConfigError, PrototypeConfig, atomic_write_text, temporary_file
 from .audio import LogMel
 from .data import LabelEncoder, SEDDataset, dataset_classes, load_split

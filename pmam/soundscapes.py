@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import soundfile as sf
 import torch
-from tqdm.auto import tqdm
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import SoundscapeConfig, atomic_write_text
 from .audio import AudioError, load_audio, resample, to_mono
 from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_tsv
