@@ -455,6 +455,7 @@ LOCK_NAME = '.pmam.lock'
 def lock_folder(folder):
     "Hold an exclusive lock on `folder` (created if missing) while the block runs; `RunFolderInUse` if another process has it."
     folder = Path(folder)
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     f = open(folder/LOCK_NAME, 'a+')
     try:
@@ -469,7 +470,17 @@ def lock_folder(folder):
         f.write(f'{os.getpid()}\n')
         f.flush()
         yield folder
-    finally: f.close()  # closing the file releases the lock
+    finally:
+        f.close()  # closing the file releases the lock
+        if created: _remove_if_only_lock(folder)
+
+def _remove_if_only_lock(folder):
+    "Remove `folder` if the lock file is all it holds (a command that stopped before writing leaves nothing behind)."
+    try:
+        if [p.name for p in folder.iterdir()] == [LOCK_NAME]:
+            (folder/LOCK_NAME).unlink()
+            folder.rmdir()
+    except OSError: pass
 
 # %% ../nbs/00_config.ipynb #eb4f3bc9
 RESUME_SAFE = ('device', 'data.num_workers')
