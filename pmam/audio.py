@@ -121,7 +121,7 @@ def _read_mono(f, path, n):
     return x.mean(1)
 
 def mono_blocks(path, sample_rate, block_samples, info=None):
-    "Mono audio of `path` at `sample_rate` in blocks of `block_samples` (the last shorter); `info['seconds']`: the file's length."
+    "Mono audio of `path` at `sample_rate` in blocks of `block_samples` (last shorter); length: `info['seconds']`."
     info = {} if info is None else info
     with _open_sound(path) as f:
         i_unit, o_unit, margin = _resample_units(f.samplerate, sample_rate)

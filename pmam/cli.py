@@ -48,7 +48,7 @@ def data_build(
     return info
 
 # %% ../nbs/99_cli.ipynb #d130ac1c
-FINETUNE_RECORD = ('config.yaml', 'last.pt', 'best.pt', 'metrics.jsonl', 'results.json')  # files that make a fine-tuning folder
+FINETUNE_RECORD = ('config.yaml', 'last.pt', 'best.pt', 'metrics.jsonl', 'results.json')  # what a fine-tuning leaves
 
 def run_folder(folder, rank=0, resume=False):
     "Lock `folder` for this command on rank 0 (the other ranks of a torchrun job share it); it must exist on --resume."
@@ -60,7 +60,8 @@ def command_config(config, overrides, run_dir, resume):
     if resume: return config_for_resume(Path(run_dir)/'config.yaml', config, overrides)
     cfg = load_config(config, overrides)
     if (Path(run_dir)/'config.yaml').exists():
-        raise FileExistsError(f"{run_dir} already holds a run; pass --resume to continue it, or choose another --run_dir")
+        raise FileExistsError(f"{run_dir} already holds a run; pass --resume to continue it, or choose another "
+                              f"--run_dir")
     return cfg
 
 # %% ../nbs/99_cli.ipynb #9814ab00
@@ -103,15 +104,18 @@ def finetune(
     overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
 ):
     "Fine-tune a sound event detector (mean teacher) and evaluate it on the test split."
-    out = Path(out or Path('runs')/load_config(config, overrides).name/'finetune'/('pretrained' if checkpoint else 'scratch'))
+    kind = 'pretrained' if checkpoint else 'scratch'
+    out = Path(out or Path('runs')/load_config(config, overrides).name/'finetune'/kind)
     rank, _ = init_distributed()
     with run_folder(out, rank, resume):
-        if resume: cfg = config_for_resume(out/'config.yaml' if (out/'config.yaml').exists() else find_config(out/'best.pt'), config, overrides)
+        if resume:
+            recorded = out/'config.yaml' if (out/'config.yaml').exists() else find_config(out/'best.pt')  # or the run's
+            cfg = config_for_resume(recorded, config, overrides)
         else:
             cfg = load_config(config, overrides)
             held = [n for n in FINETUNE_RECORD if (out/n).exists()]
-            if held: raise FileExistsError(f"{out} already holds a fine-tuning ({', '.join(held)}); pass --resume to continue it, "
-                                           f"or choose another --out")
+            if held: raise FileExistsError(f"{out} already holds a fine-tuning ({', '.join(held)}); pass --resume to "
+                                           f"continue it, or choose another --out")
         device = resolve_device(device or cfg.device)
         if rank == 0 and not resume: save_config(cfg, out/'config.yaml')
         res = run_finetune(cfg, out, checkpoint, device, resume=resume, progress=not quiet and rank == 0)
@@ -164,7 +168,7 @@ def expand_audio(paths):
     return out
 
 def plot_waveform(path, features):
-    "Mono audio of `path` at `features.sample_rate`, zero-padded to at least one FFT window (for the plot of a short file)."
+    "Mono audio of `path` at `features.sample_rate`, zero-padded to at least one FFT window (to plot a short file)."
     from pmam.audio import load_audio, resample, to_mono
     wav, sr = load_audio(path)
     wav = resample(to_mono(wav), sr, features.sample_rate)
@@ -241,14 +245,14 @@ def main(argv=None):
     if key is None:
         asked_help = argv[:1] in (['-h'], ['--help'])
         if argv and not asked_help: print(f"error: unknown command {' '.join(argv[:2])!r}", file=sys.stderr)
-        print("usage: pmam <command> [options]\ncommands:\n" + '\n'.join(f"  pmam {' '.join(k)}: {f.__doc__}" for k, f in COMMANDS.items()),
-              file=sys.stdout if asked_help else sys.stderr)
+        usage = '\n'.join(f"  pmam {' '.join(k)}: {f.__doc__}" for k, f in COMMANDS.items())
+        print(f"usage: pmam <command> [options]\ncommands:\n{usage}", file=sys.stdout if asked_help else sys.stderr)
         return 0 if asked_help else 2
     cmd = COMMANDS[key]
     args = anno_parser(cmd, prog=f"pmam {' '.join(key)}").parse_intermixed_args(argv[len(key):])  # options may come between the key=value settings
     kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}  # drop fastcore's --pdb/--xtra
     try: cmd(**kwargs)
-    except (ConfigError, OSError, ValueError, AudioError) as e:  # bad input, a busy or full folder: one line, no traceback
+    except (ConfigError, OSError, ValueError, AudioError) as e:  # bad input, a busy or full folder: one line
         print(f"error: {e}", file=sys.stderr); return 1
     return 0
 

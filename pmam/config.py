@@ -66,7 +66,7 @@ class DataConfig:
     clip_duration: float = 10.0  # seconds; clips are padded/cropped to this
     frame_rate: float = 25.0  # label frames per second
     on_bad_audio: Literal['error', 'skip'] = 'error'  # 'skip' drops unreadable files, counts and reports them
-    build_if_missing: bool = False  # build the embedded benchmark at `root` when it is missing (the preset's own root always is)
+    build_if_missing: bool = False  # build the embedded benchmark at a missing `root` (at the preset's root: always)
     batch: dict[str, int] = field(default_factory=lambda: {'strong': 4, 'weak': 4, 'unlabeled': 8})
     num_workers: int = 0  # DataLoader workers
 
@@ -108,7 +108,8 @@ class SoundscapeConfig:
         for k, v in self.n_clips.items():
             if k not in ('strong', 'weak', 'unlabeled', 'validation', 'test'): raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, validation, test")
             if v < 0: raise ConfigError(f"{prefix}.n_clips.{k} must be >= 0, got {v}")
-        if sum(self.n_clips.values()) == 0: raise ConfigError(f"{prefix}.n_clips: every split has 0 clips; give some split a count > 0")
+        if sum(self.n_clips.values()) == 0:
+            raise ConfigError(f"{prefix}.n_clips: every split has 0 clips; give some split a count > 0")
         if set(self.split_fractions) != {'train', 'validation', 'test'} or abs(sum(self.split_fractions.values()) - 1) > 1e-6 \
            or min(self.split_fractions.values()) <= 0:
             raise ConfigError(f"{prefix}.split_fractions must give train, validation and test, each > 0, summing to 1; got {self.split_fractions}")
@@ -357,7 +358,7 @@ def from_dict(cls, d, prefix=''):
 
 # %% ../nbs/00_config.ipynb #62513066
 def apply_overrides(cfg_dict, overrides, defaults=None):
-    "Return a copy of the nested mapping `cfg_dict` with `key.sub=value` strings applied; `defaults` fills in missing sections."
+    "A copy of the nested mapping `cfg_dict` with `key.sub=value` strings applied; `defaults` fills missing sections."
     out = yaml.safe_load(yaml.safe_dump(cfg_dict))
     for o in overrides or []:
         if '=' not in o: raise ConfigError(f"override {o!r}: expected key.sub=value")
@@ -366,7 +367,8 @@ def apply_overrides(cfg_dict, overrides, defaults=None):
         node, default = out, defaults or {}
         for i, p in enumerate(parents):
             default = default.get(p) if isinstance(default, dict) else None
-            if p not in node: node[p] = copy.deepcopy(default) if isinstance(default, dict) else {}  # a.b.c=v changes c only
+            if p not in node:  # filled from the defaults, so that a.b.c=v changes c only
+                node[p] = copy.deepcopy(default) if isinstance(default, dict) else {}
             node = node[p]
             if not isinstance(node, dict): raise ConfigError(f"override {o!r}: {'.'.join(parents[:i+1])} is not a section")
         try: node[leaf] = yaml.safe_load(raw)
@@ -422,7 +424,7 @@ def current_umask():
     return mask
 
 def temporary_file(path):
-    "A new temporary file `(fd, name)` beside `path`, with the mode a plain `open` would give (mkstemp alone gives 0600)."
+    "A new temporary file `(fd, name)` beside `path`, with the mode `open` would give (mkstemp alone gives 0600)."
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     os.fchmod(fd, 0o666 & ~current_umask())
@@ -453,7 +455,7 @@ LOCK_NAME = '.pmam.lock'
 
 @contextlib.contextmanager
 def lock_folder(folder):
-    "Hold an exclusive lock on `folder` (created if missing) while the block runs; `RunFolderInUse` if another process has it."
+    "Hold an exclusive lock on `folder` (made if missing) while the block runs; `RunFolderInUse` if another has it."
     folder = Path(folder)
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
@@ -494,26 +496,28 @@ def flat_settings(d, prefix=''):
     return out
 
 def config_for_resume(recorded_path, preset_or_path=None, overrides=None):
-    "The config recorded at `recorded_path` with the `RESUME_SAFE` overrides applied; `ConfigError` naming any other change."
+    "The config recorded at `recorded_path` with `RESUME_SAFE` overrides applied; `ConfigError` naming other changes."
     recorded_path = Path(recorded_path)
     if not recorded_path.exists():
-        raise ConfigError(f"{recorded_path}: no recorded config, so there is no run to resume; drop --resume to start one")
+        raise ConfigError(f"{recorded_path}: no recorded config, so no run to resume; drop --resume to start one")
     recorded = load_config(recorded_path)
     if preset_or_path is not None and load_config(preset_or_path).name != recorded.name:
-        raise ConfigError(f"{recorded_path}: the run was made with config {recorded.name!r}, not {str(preset_or_path)!r}; "
+        raise ConfigError(f"{recorded_path}: the run was made with config {recorded.name!r}, "
+                          f"not {str(preset_or_path)!r}; "
                           f"--resume continues it with its recorded config")
     wanted = load_config(recorded_path, overrides)
     old, new = flat_settings(asdict(recorded)), flat_settings(asdict(wanted))
     changed = [k for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k) and k not in RESUME_SAFE]
     if changed:
         diffs = ', '.join(f"{k} (recorded {old.get(k)!r}, given {new.get(k)!r})" for k in changed)
-        raise ConfigError(f"{recorded_path}: --resume continues the run with its recorded config, but the command line changes "
-                          f"{diffs}; only {', '.join(RESUME_SAFE)} may change; start a new run in another folder instead")
+        raise ConfigError(f"{recorded_path}: --resume continues the run with its recorded config, but the command line "
+                          f"changes {diffs}; only {', '.join(RESUME_SAFE)} may change; start a new run in another "
+                          f"folder instead")
     return wanted
 
 # %% ../nbs/00_config.ipynb #8bc9d9a4
 class LineProgress:
-    "Stand-in for a tqdm bar where stderr is not a terminal: one line when the stage ends (count, seconds, last postfix)."
+    "Stand-in for a tqdm bar where stderr is not a terminal: one line when the stage ends (count, time, postfix)."
     def __init__(self, iterable=None, desc=None, total=None, file=None):
         self.iterable, self.desc, self.total, self.file = iterable, desc or 'progress', total, file
         self.n, self.postfix, self.t0, self.closed = 0, '', time.time(), False
@@ -530,7 +534,8 @@ class LineProgress:
         if self.closed: return
         self.closed = True
         extra = f" ({self.postfix})" if self.postfix else ''
-        print(f"{self.desc}: {self.n} done in {time.time() - self.t0:.1f} s{extra}", file=self.file or sys.stderr, flush=True)
+        line = f"{self.desc}: {self.n} done in {time.time() - self.t0:.1f} s{extra}"
+        print(line, file=self.file or sys.stderr, flush=True)
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
 

@@ -156,7 +156,7 @@ class Split:
     events: pd.DataFrame | None = None  # strong: filename onset offset event_label
     weak_labels: dict | None = None  # weak: filename -> labels
     durations: dict = field(default_factory=dict)  # filename -> seconds, where known
-    skipped: list = field(default_factory=list)  # (filename, reason) of unreadable files left out (data.on_bad_audio='skip')
+    skipped: list = field(default_factory=list)  # (filename, reason) of unreadable files left out (on_bad_audio: skip)
 
     def __len__(self): return len(self.filenames)
     def __repr__(self): return f"Split({self.name!r}, kind={self.kind!r}, {len(self)} clips, audio_dir={str(self.audio_dir)!r})"
@@ -187,7 +187,8 @@ def load_split(cfg:DataConfig, name, classes=None):
     if kind == 'strong':
         if tsv is None: raise MetadataError(f"data.{name}_tsv is not set")
         events, clips = read_strong(tsv, classes, audio_dir, durations, cfg.clip_duration)
-        split = Split(name, kind, audio_dir, clips, events=events, durations={f: d for f, d in (durations or {}).items() if f in set(clips)})
+        known = {f: d for f, d in (durations or {}).items() if f in set(clips)}
+        split = Split(name, kind, audio_dir, clips, events=events, durations=known)
     elif kind == 'weak':
         if tsv is None: raise MetadataError(f"data.{name}_tsv is not set")
         weak = read_weak(tsv, classes, audio_dir)

@@ -390,9 +390,12 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
             fn = it.name
         else:
             fn, wav, sr = it
-            if wav.ndim not in (1, 2) or wav.shape[-1] == 0: raise AudioError(f"{fn}: expected a waveform (channels, samples) or (samples,), got shape {tuple(wav.shape)}")
+            if wav.ndim not in (1, 2) or wav.shape[-1] == 0:
+                raise AudioError(f"{fn}: expected a waveform (channels, samples) or (samples,), "
+                                 f"got shape {tuple(wav.shape)}")
             seconds = wav.shape[-1] / sr
-            x = frame_scores(resample(to_mono(wav.float()), sr, features.sample_rate), detector, features, encoder, chunk_seconds, batch_size)
+            mono = resample(to_mono(wav.float()), sr, features.sample_rate)
+            x = frame_scores(mono, detector, features, encoder, chunk_seconds, batch_size)
         for on, off, lab in scores_to_events(x, encoder, threshold, median_window):
             if on < seconds: events.append((fn, on, min(off, seconds), lab))
         if return_scores: scores[fn] = scores_dataframe(x, encoder.classes, encoder.frame_rate)

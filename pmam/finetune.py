@@ -19,8 +19,8 @@ from .audio import LogMel
 from .data import LabelEncoder, MixedBatchSampler, SEDDataset, audio_duration, dataset_classes, load_split
 from .model import SEDHead, build_model
 from .prototypes import resolve_device
-from .pretrain import (CheckpointError, _atomic_save, _is_dist, _rank, append_jsonl, fit_epochs, load_checkpoint, lr_scale,
-                           make_reproducible, roll_frames)
+from .pretrain import (PRETRAINED_KIND, CheckpointError, _atomic_save, _is_dist, _rank, append_jsonl, fit_epochs,
+                           load_checkpoint, lr_scale, make_reproducible, roll_frames)
 from .evaluate import evaluate_scores, file_frame_scores, scores_dataframe
 
 # %% auto #0
@@ -43,7 +43,7 @@ def build_detector(cfg:Config, n_classes, checkpoint=None):
     "A `Detector` for `cfg`, its backbone loaded from a pretraining checkpoint (`best.pt`) when given, else fresh."
     model = build_model(cfg, prototype_dim=1)
     if checkpoint is not None:
-        sd = load_checkpoint(checkpoint, ['model'], 'a pretrained model (…/mstep/best.pt written by pmam pretrain)')['model']
+        sd = load_checkpoint(checkpoint, ['model'], PRETRAINED_KIND)['model']
         sd = {k: v for k, v in sd.items() if not k.startswith('predictor.')}
         missing, unexpected = model.load_state_dict(sd, strict=False)
         missing = [k for k in missing if not k.startswith('predictor.')]
@@ -111,8 +111,8 @@ def long_clips(durations, encoder:LabelEncoder):
 def whole_file_scores(detector, dataset:SEDDataset, filenames, features):
     "`{filename: score DataFrame}` of whole files, scored chunk by chunk as `pmam.evaluate.predict` does."
     enc = dataset.encoder
-    return {fn: scores_dataframe(file_frame_scores(dataset.split.audio_dir/fn, detector, features, enc)[0], enc.classes, enc.frame_rate)
-            for fn in filenames}
+    def whole(fn): return file_frame_scores(dataset.split.audio_dir/fn, detector, features, enc)[0]
+    return {fn: scores_dataframe(whole(fn), enc.classes, enc.frame_rate) for fn in filenames}
 
 def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     "PSDS1/PSDS2 and F1 of `detector` on a strongly labelled split."
@@ -120,8 +120,9 @@ def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     scores = split_scores(detector, dataset, logmel, device, num_workers=cfg.data.num_workers)
     durations = split_durations(dataset.split)
     long = long_clips(durations, dataset.encoder)
-    scores.update(whole_file_scores(detector, dataset, long, cfg.features))  # not only their first clip_duration seconds
-    durations['duration'] = durations.duration.where(durations.filename.isin(long), durations.duration.clip(upper=cfg.data.clip_duration))
+    scores.update(whole_file_scores(detector, dataset, long, cfg.features))  # not only their first clip_duration s
+    cropped = durations.duration.clip(upper=cfg.data.clip_duration)
+    durations['duration'] = durations.duration.where(durations.filename.isin(long), cropped)
     return evaluate_scores(scores, dataset.split.events, durations, ec.threshold, ec.median_window or None, ec.psds_thresholds, ec.max_efpr)
 
 # %% ../nbs/10_finetune.ipynb #07f05ae4
@@ -240,18 +241,18 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
     batch = cfg.finetune.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
     subsets = [ds(k) for k in names]
-    sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.finetune.steps_per_epoch, cfg.seed, rank, world_size,
-                                names=names)
+    sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.finetune.steps_per_epoch,
+                                cfg.seed, rank, world_size, names=names)
     return DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers), ds('validation'), ds('test'), classes
 
 def load_detector(path, cfg:Config, device='cpu'):
     "The detector saved as `best.pt` by a fine-tuning, and its class names."
-    sd = load_checkpoint(path, ['detector', 'classes'], 'a detector (…/finetune/<model>/best.pt written by pmam finetune or pmam run)', device)
+    sd = load_checkpoint(path, ['detector', 'classes'], 'a detector (…/finetune/<model>/best.pt)', device)
     det = build_detector(cfg, len(sd['classes']))
     try: det.load_state_dict(sd['detector'])
     except RuntimeError as e:
-        raise CheckpointError(f"{path}: does not fit the model of this config ({str(e).splitlines()[-1].strip()[:160]}); "
-                              f"pass the config it was trained with (--config)") from None
+        why = str(e).splitlines()[-1].strip()[:160]
+        raise CheckpointError(f"{path}: does not fit the model of this config ({why}); pass its --config") from None
     return det.eval(), sd['classes']
 
 def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None):

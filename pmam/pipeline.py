@@ -49,8 +49,8 @@ def dataset_to_build(cfg:Config):
     preset = _preset_root(cfg)
     homes = [] if preset is None else [Path(preset).resolve(), (project_dir()/preset).resolve()]
     if cfg.data.build_if_missing or root.resolve() in homes: return True
-    raise MetadataError(f"{root}: no dataset there (data.root); fix data.root, build one with `pmam data build --out {root}`, "
-                        f"or set data.build_if_missing=true to build the embedded benchmark there")
+    raise MetadataError(f"{root}: no dataset there (data.root); fix data.root, build one with "
+                        f"`pmam data build --out {root}`, or set data.build_if_missing=true to build it there")
 
 def ensure_dataset(cfg:Config, progress=True):
     "Build the embedded benchmark into `cfg.data.root` if it is missing and may be built (`dataset_to_build`)."
@@ -61,14 +61,16 @@ def ensure_dataset(cfg:Config, progress=True):
 
 # %% ../nbs/11_pipeline.ipynb #78267ccf
 def skipped_audio(cfg:Config):
-    "`{split: [[filename, reason], ...]}` of the unreadable clips that `data.on_bad_audio: skip` leaves out ({} otherwise)."
+    "`{split: [[filename, reason], ...]}` of the unreadable clips `data.on_bad_audio: skip` leaves out ({} otherwise)."
     if cfg.data.on_bad_audio != 'skip': return {}
     out = {}
     for name in SPLITS:
-        if getattr(cfg.data, f'{name}_dir') is None or (SPLITS[name] != 'unlabeled' and getattr(cfg.data, f'{name}_tsv') is None): continue
+        no_tsv = SPLITS[name] != 'unlabeled' and getattr(cfg.data, f'{name}_tsv') is None
+        if getattr(cfg.data, f'{name}_dir') is None or no_tsv: continue
         bad = load_split(cfg.data, name, dataset_classes(cfg.data)).skipped
         if bad: out[name] = [list(b) for b in bad]
-    if out and _rank() == 0: print(f"skipped {sum(map(len, out.values()))} unreadable audio file(s): listed in results.json", flush=True)
+    if out and _rank() == 0:
+        print(f"skipped {sum(map(len, out.values()))} unreadable audio file(s): listed in results.json", flush=True)
     return out
 
 # %% ../nbs/11_pipeline.ipynb #7fe4456f
@@ -79,7 +81,8 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
         raise FileExistsError(f"{run_dir} already holds a run; resume it (--resume) or choose another folder")
     dataset_to_build(cfg)  # a missing dataset stops the run before anything is written
     run_dir.mkdir(parents=True, exist_ok=True)
-    if _rank() == 0 and not (resume and (run_dir/'config.yaml').exists()): save_config(cfg, run_dir/'config.yaml')  # resume: kept
+    if _rank() == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume the recorded config is kept
+        save_config(cfg, run_dir/'config.yaml')
     t0, times = time.time(), {}
     ensure_dataset(cfg, progress); times['data'] = time.time() - t0
     skipped = skipped_audio(cfg)
@@ -160,5 +163,5 @@ def toy_config(root, extra=()):
     return load_config('tiny', [f'data.root={Path(root)/"ds"}', 'soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}',
                                 'prototypes.n_prototypes=4', 'prototypes.pca_dim=8', 'prototypes.max_iter=10', 'pretrain.epochs=1',
                                 'pretrain.steps_per_epoch=2', 'finetune.epochs=1', 'finetune.steps_per_epoch=2', 'evaluate.psds_thresholds=10',
-                                'data.batch={strong: 2, weak: 2, unlabeled: 4}', 'finetune.batch_size=null', 'data.build_if_missing=true',
-                                *extra])
+                                'data.batch={strong: 2, weak: 2, unlabeled: 4}', 'finetune.batch_size=null',
+                                'data.build_if_missing=true', *extra])

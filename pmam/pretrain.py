@@ -21,9 +21,9 @@ from .gmm import single_process
 from .loss import info_nce, prototype_bce
 
 # %% auto #0
-__all__ = ['PseudoLabelledClips', 'pretrain_loaders', 'roll_frames', 'time_shift', 'mixup', 'parameter_groups', 'lr_scale',
-           'make_reproducible', 'append_jsonl', 'CheckpointError', 'load_checkpoint', 'remove_stale_temporaries',
-           'truncate_jsonl', 'MStep', 'fit_epochs', 'load_pretrained', 'run_pretraining']
+__all__ = ['PRETRAINED_KIND', 'PseudoLabelledClips', 'pretrain_loaders', 'roll_frames', 'time_shift', 'mixup', 'parameter_groups',
+           'lr_scale', 'make_reproducible', 'append_jsonl', 'CheckpointError', 'load_checkpoint',
+           'remove_stale_temporaries', 'truncate_jsonl', 'MStep', 'fit_epochs', 'load_pretrained', 'run_pretraining']
 
 # %% ../nbs/08_pretrain.ipynb #ef802108
 class PseudoLabelledClips(Dataset):
@@ -46,8 +46,8 @@ def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1
     batch = cfg.pretrain.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
     subsets = [clips(k) for k in names]
-    sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.pretrain.steps_per_epoch, cfg.seed, rank, world_size,
-                                names=names)
+    sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.pretrain.steps_per_epoch,
+                                cfg.seed, rank, world_size, names=names)
     train = DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers)
     val_set = clips('validation')
     idx = list(range(rank, len(val_set), world_size))
@@ -126,6 +126,8 @@ def append_jsonl(path, record):
     with open(path, 'a') as f: f.write(json.dumps(record) + '\n')
 
 # %% ../nbs/08_pretrain.ipynb #7e3eb3e0
+PRETRAINED_KIND = 'a pretrained model (…/mstep/best.pt written by pmam pretrain)'
+
 class CheckpointError(ValueError):
     "A checkpoint is missing, truncated, of the wrong kind or refused by `weights_only`; the message names the file."
 
@@ -266,8 +268,9 @@ def fit_epochs(trainer, n_epochs, resume=False, stop_after=None):
     "The resumable epoch loop of the M-step and of fine-tuning: `trainer.train_epoch()` then `trainer.end_epoch(...)` until `n_epochs`, `last.pt` after each."
     trainer.out.mkdir(parents=True, exist_ok=True)
     last = trainer.out/'last.pt'
-    if resume and last.exists(): trainer.load_state(load_checkpoint(last, ['epoch'], 'a training state (last.pt)', trainer.device))
-    if _rank() == 0:  # the log and the folder as the checkpoint left them: no line of an epoch it lacks, no stray temporaries
+    if resume and last.exists():
+        trainer.load_state(load_checkpoint(last, ['epoch'], 'a training state (last.pt)', trainer.device))
+    if _rank() == 0:  # the log and folder as the checkpoint left them: no line of an epoch it lacks, no stray files
         remove_stale_temporaries(trainer.out)
         truncate_jsonl(trainer.out/'metrics.jsonl', lambda r: r.get('epoch', 0) <= trainer.epoch)
     done = 0
@@ -282,13 +285,14 @@ def fit_epochs(trainer, n_epochs, resume=False, stop_after=None):
 # %% ../nbs/08_pretrain.ipynb #2a7dd3a4
 def load_pretrained(path, cfg:Config, device='cpu'):
     "The `MaskedAudioModel` saved at `path` (a `best.pt`/`last.pt` of an M-step) with its prototype dimension."
-    sd = load_checkpoint(path, ['model'], 'a pretrained model (…/mstep/best.pt written by pmam pretrain)', device)['model']
-    if 'predictor.2.weight' not in sd: raise CheckpointError(f"{path}: not a masked audio model (no prototype predictor in it)")
+    sd = load_checkpoint(path, ['model'], PRETRAINED_KIND, device)['model']
+    if 'predictor.2.weight' not in sd:
+        raise CheckpointError(f"{path}: not a masked audio model (no prototype predictor in it)")
     model = build_model(cfg, sd['predictor.2.weight'].shape[0])
     try: model.load_state_dict(sd)
     except RuntimeError as e:
-        raise CheckpointError(f"{path}: does not fit the model of this config ({str(e).splitlines()[-1].strip()[:160]}); "
-                              f"use the config the model was trained with") from None
+        why = str(e).splitlines()[-1].strip()[:160]
+        raise CheckpointError(f"{path}: does not fit the model of this config ({why}); use its config") from None
     return model
 
 def _seed_everything(seed):
@@ -297,7 +301,8 @@ def _seed_everything(seed):
 def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=True, stop_after_epochs=None):
     "All EM iterations of `cfg.pretrain` into `run_dir`; returns the path of the last iteration's best model (None if stopped early)."
     run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
-    if _rank() == 0 and not (resume and (run_dir/'config.yaml').exists()): save_config(cfg, run_dir/'config.yaml')  # resume: kept
+    if _rank() == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume the recorded config is kept
+        save_config(cfg, run_dir/'config.yaml')
     rank, world = (dist.get_rank(), dist.get_world_size()) if _is_dist() else (0, 1)
     prev_best = None
     for it in range(1, cfg.pretrain.iterations + 1):
@@ -307,8 +312,9 @@ def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=T
         estep = it_dir/'estep'
         if rank == 0:  # lines of this unfinished iteration are written again below (a kept E-step keeps its line)
             estep_kept = resume and (estep/'estep.json').exists()
-            truncate_jsonl(run_dir/'metrics.jsonl', lambda r: r.get('iteration', 0) < it or (estep_kept and r.get('stage') == 'estep'
-                                                                                           and r.get('iteration') == it))
+            kept = [(it, 'estep')] if estep_kept else []
+            def earlier(r): return r.get('iteration', 0) < it or (r.get('iteration'), r.get('stage')) in kept
+            truncate_jsonl(run_dir/'metrics.jsonl', earlier)
         if not (resume and (estep/'estep.json').exists()):
             if rank == 0:
                 extractor = LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context) if prev_best is None \

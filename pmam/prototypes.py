@@ -147,7 +147,8 @@ class PseudoLabelStore:
         root = Path(root)
         if not (root/f'{split}.json').exists(): raise FileNotFoundError(f"{root}: no pseudo labels for split {split!r}")
         try: index = json.loads((root/f'{split}.json').read_text())
-        except ValueError as e: raise ValueError(f"{root/(split + '.json')}: damaged pseudo-label index ({e}); rerun the E-step") from None
+        except ValueError as e:
+            raise ValueError(f"{root/(split + '.json')}: damaged pseudo-label index ({e}); rerun the E-step") from None
         if expected_hash is not None and index['hash'] != expected_hash:
             raise ValueError(f"{root/(split + '.json')}: pseudo labels were made by prototypes {index['hash'][:12]}, expected {expected_hash[:12]}")
         try: data = np.load(root/f'{split}.npy', mmap_mode='r')
@@ -236,12 +237,14 @@ def resolve_device(device='auto'):
     "A `torch.device`: 'auto' is CUDA when available, else CPU; a device this machine lacks is a `ConfigError`."
     if device in (None, 'auto'): return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     try: d = torch.device(device)
-    except RuntimeError: raise ConfigError(f"device={device!r}: not a device; use auto, cpu, cuda, cuda:N or mps") from None
+    except RuntimeError:
+        raise ConfigError(f"device={device!r}: not a device; use auto, cpu, cuda, cuda:N or mps") from None
     if d.type == 'cuda' and not torch.cuda.is_available():
         raise ConfigError(f"device={device!r}: torch sees no CUDA GPU on this machine; use device=cpu or device=auto")
     if d.type == 'cuda' and d.index is not None and d.index >= torch.cuda.device_count():
         raise ConfigError(f"device={device!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s)")
-    if d.type == 'mps' and not torch.backends.mps.is_available(): raise ConfigError(f"device={device!r}: MPS is not available here")
+    if d.type == 'mps' and not torch.backends.mps.is_available():
+        raise ConfigError(f"device={device!r}: MPS is not available here")
     return d
 
 def clip_batches(cfg:Config, splits, batch_size, num_workers=0):

@@ -279,8 +279,9 @@ def check_replaceable(out, sources_dir, overwrite=False):
                               f"refusing to replace it (choose another --out)")
     src = Path(sources_dir).resolve()
     if src == out.resolve() or out.resolve() in src.parents or next(out.rglob('manifest.tsv'), None) is not None:
-        raise FileExistsError(f"{out} contains source recordings ({src if src.is_relative_to(out.resolve()) else 'a manifest.tsv'}); "
-                              f"refusing to replace it (choose another --out)")
+        what = src if src.is_relative_to(out.resolve()) else 'a manifest.tsv'
+        raise FileExistsError(f"{out} contains source recordings ({what}); refusing to replace it (choose another "
+                              f"--out)")
 
 # %% ../nbs/03_soundscapes.ipynb #76cba014
 def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, on_bad='error', workers=None, progress=True, overwrite=False):
