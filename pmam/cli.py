@@ -21,8 +21,8 @@ from .evaluate import plot_detection, predict as predict_events
 from .pipeline import results_table, run_experiment, markdown_table
 
 # %% auto #0
-__all__ = ['FINETUNE_RECORD', 'COMMANDS', 'data_build', 'run_folder', 'command_config', 'init_distributed', 'pretrain',
-           'finetune', 'evaluate', 'find_config', 'expand_audio', 'plot_waveform', 'predict', 'run', 'main']
+__all__ = ['FINETUNE_RECORD', 'COMMANDS', 'data_build', 'run_folder', 'all_checked', 'command_config', 'init_distributed',
+           'pretrain', 'finetune', 'evaluate', 'find_config', 'expand_audio', 'plot_waveform', 'predict', 'run', 'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -54,6 +54,10 @@ def run_folder(folder, rank=0, resume=False):
     "Lock `folder` for this command on rank 0 (the other ranks of a torchrun job share it); it must exist on --resume."
     if resume and not Path(folder).is_dir(): raise FileNotFoundError(f"{folder}: no such run folder to resume")
     return lock_folder(folder) if rank == 0 else contextlib.nullcontext(folder)
+
+def all_checked():
+    "In a torchrun job, wait until every rank has made its checks, so that none sees rank 0's first writes as a run."
+    if dist.is_initialized(): dist.barrier()
 
 def command_config(config, overrides, run_dir, resume):
     "The config of a run folder's command: the recorded one on --resume, a fresh one for a folder that holds no run."
@@ -88,6 +92,7 @@ def pretrain(
     with run_folder(run_dir, rank, resume):
         cfg = command_config(config, overrides, run_dir, resume)
         device = resolve_device(device or cfg.device)
+        all_checked()
         best = run_pretraining(cfg, run_dir, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0: print(f"pretrained model: {best}")
     if dist.is_initialized(): dist.destroy_process_group()
@@ -117,6 +122,7 @@ def finetune(
             if held: raise FileExistsError(f"{out} already holds a fine-tuning ({', '.join(held)}); pass --resume to "
                                            f"continue it, or choose another --out")
         device = resolve_device(device or cfg.device)
+        all_checked()
         if rank == 0 and not resume: save_config(cfg, out/'config.yaml')
         res = run_finetune(cfg, out, checkpoint, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0 and res: print(json.dumps(res['test'], indent=1))
@@ -227,6 +233,7 @@ def run(
     with run_folder(run_dir, rank, resume):
         cfg = command_config(config, overrides, run_dir, resume)
         device = resolve_device(device or cfg.device)
+        all_checked()
         res = run_experiment(cfg, run_dir, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0:
         print(f"\nresults on the test split ({run_dir/'results.json'}, report {run_dir/'report.md'}):\n")
