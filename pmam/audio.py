@@ -15,7 +15,7 @@ from .config import FeatureConfig
 
 # %% auto #0
 __all__ = ['AudioError', 'load_audio', 'to_mono', 'resample', 'pad_or_crop', 'padding_mask', 'load_clip', 'LogMel',
-           'direct_logmel']
+           'direct_logmel', 'mono_blocks']
 
 # %% ../nbs/01_audio.ipynb #0ada84af
 class AudioError(ValueError):
@@ -94,3 +94,51 @@ def direct_logmel(wav, cfg:FeatureConfig):
     fb = torchaudio.functional.melscale_fbanks(nfft // 2 + 1, cfg.f_min, cfg.f_max or cfg.sample_rate / 2,
                                                cfg.n_mels, cfg.sample_rate).double().numpy()
     return ((np.log(power @ fb + cfg.log_offset) + cfg.norm_shift) / cfg.norm_scale).T
+
+# %% ../nbs/01_audio.ipynb #0f2f5861
+def _open_sound(path):
+    "An open `soundfile.SoundFile` of `path`; `AudioError` naming the file on any problem."
+    path = Path(path)
+    if not path.exists(): raise AudioError(f"{path}: no such audio file")
+    if path.is_dir(): raise AudioError(f"{path}: is a folder, expected an audio file")
+    if path.stat().st_size == 0: raise AudioError(f"{path}: empty file (0 bytes)")
+    try: return sf.SoundFile(str(path))
+    except Exception as e: raise AudioError(f"{path}: not a readable audio file ({type(e).__name__}: {e})") from None
+
+def _resample_units(orig_sr, sr):
+    "Input and output samples of one resampling period, and a margin of input samples that covers the filter."
+    g = math.gcd(int(orig_sr), int(sr))
+    i_unit, o_unit = int(orig_sr) // g, int(sr) // g
+    if i_unit == o_unit: return 1, 1, 0
+    width = math.ceil(16 * i_unit / min(i_unit, o_unit))  # torchaudio's sinc kernel reaches 6 / 0.99 of this
+    return i_unit, o_unit, i_unit * (math.ceil(width / i_unit) + 2)
+
+def _read_mono(f, path, n):
+    "Up to `n` frames of the open file `f`, mixed down to float32 mono."
+    try: x = f.read(n, dtype='float32', always_2d=True)
+    except Exception as e: raise AudioError(f"{path}: not a readable audio file ({type(e).__name__}: {e})") from None
+    if not np.isfinite(x).all(): raise AudioError(f"{path}: contains NaN or infinite samples")
+    return x.mean(1)
+
+def mono_blocks(path, sample_rate, block_samples, info=None):
+    "Mono audio of `path` at `sample_rate` in blocks of `block_samples` (last shorter); length: `info['seconds']`."
+    info = {} if info is None else info
+    with _open_sound(path) as f:
+        i_unit, o_unit, margin = _resample_units(f.samplerate, sample_rate)
+        buf, buf_start, n_in, eof, a = np.zeros(0, np.float32), 0, 0, False, 0
+        while True:
+            b = a + block_samples
+            need = math.ceil(b * i_unit / o_unit) + margin  # input samples that outputs [a, b) depend on
+            if not eof and n_in < need:
+                x = _read_mono(f, path, need - n_in)
+                eof, n_in, buf = len(x) < need - n_in, n_in + len(x), np.concatenate([buf, x])
+            if eof: b = min(b, math.ceil(n_in * o_unit / i_unit))
+            if a >= b: break
+            s0 = max(0, a // o_unit * i_unit - margin)  # a whole number of periods, so output o0 is sample s0 exactly
+            o0 = s0 // i_unit * o_unit
+            seg = torch.from_numpy(buf[s0 - buf_start:min(need, n_in) - buf_start])
+            yield resample(seg, f.samplerate, sample_rate)[a - o0:b - o0]
+            a = b
+            keep = max(0, a // o_unit * i_unit - margin)
+            buf, buf_start = buf[keep - buf_start:], keep
+        info.update(seconds=n_in / f.samplerate, sample_rate=f.samplerate, channels=f.channels)

@@ -4,14 +4,15 @@
 
 # %% ../nbs/99_cli.ipynb #14a54462
 from __future__ import annotations
-import inspect, json, os, sys, time
+import contextlib, inspect, json, os, sys, time
 import torch
 import torch.distributed as dist
 from pathlib import Path
 import pandas as pd
 from fastcore.script import anno_parser, Param, store_true
-from .config import ConfigError, atomic_write_text, load_config
+from .config import ConfigError, atomic_write_text, config_for_resume, load_config, lock_folder, save_config
 from .audio import AudioError, LogMel
+from .prototypes import resolve_device
 from .soundscapes import build_benchmark, dataset_summary, office_sources
 from .pretrain import run_pretraining
 from .data import AUDIO_EXTENSIONS, LabelEncoder, SEDDataset, dataset_classes, load_split, split_dataset
@@ -21,8 +22,9 @@ from .pipeline import results_table, run_experiment, markdown_table
 from .study import run_study, summary_tables
 
 # %% auto #0
-__all__ = ['COMMANDS', 'data_build', 'init_distributed', 'pretrain', 'finetune', 'evaluate', 'find_config', 'expand_audio',
-           'predict', 'run', 'study', 'main']
+__all__ = ['FINETUNE_RECORD', 'COMMANDS', 'data_build', 'run_folder', 'all_checked', 'command_config', 'init_distributed',
+           'pretrain', 'finetune', 'evaluate', 'find_config', 'expand_audio', 'plot_waveform', 'predict', 'run',
+           'study', 'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -48,6 +50,27 @@ def data_build(
     return info
 
 # %% ../nbs/99_cli.ipynb #d130ac1c
+FINETUNE_RECORD = ('config.yaml', 'last.pt', 'best.pt', 'metrics.jsonl', 'results.json')  # what a fine-tuning leaves
+
+def run_folder(folder, rank=0, resume=False):
+    "Lock `folder` for this command on rank 0 (the other ranks of a torchrun job share it); it must exist on --resume."
+    if resume and not Path(folder).is_dir(): raise FileNotFoundError(f"{folder}: no such run folder to resume")
+    return lock_folder(folder) if rank == 0 else contextlib.nullcontext(folder)
+
+def all_checked():
+    "In a torchrun job, wait until every rank has made its checks, so that none sees rank 0's first writes as a run."
+    if dist.is_initialized(): dist.barrier()
+
+def command_config(config, overrides, run_dir, resume):
+    "The config of a run folder's command: the recorded one on --resume, a fresh one for a folder that holds no run."
+    if resume: return config_for_resume(Path(run_dir)/'config.yaml', config, overrides)
+    cfg = load_config(config, overrides)
+    if (Path(run_dir)/'config.yaml').exists():
+        raise FileExistsError(f"{run_dir} already holds a run; pass --resume to continue it, or choose another "
+                              f"--run_dir")
+    return cfg
+
+# %% ../nbs/99_cli.ipynb #9814ab00
 def init_distributed():
     "Join the process group when started by torchrun (WORLD_SIZE > 1); return (rank, world_size)."
     world = int(os.environ.get('WORLD_SIZE', '1'))
@@ -66,17 +89,18 @@ def pretrain(
     overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
 ):
     "Self-supervised pretraining: EM iterations of prototypes (E-step) and masked audio model (M-step)."
-    cfg = load_config(config, overrides)
+    run_dir = Path(run_dir or Path('runs')/load_config(config, overrides).name)
     rank, world = init_distributed()
-    run_dir = Path(run_dir or Path('runs')/cfg.name)
-    if (run_dir/'config.yaml').exists() and not resume:
-        raise FileExistsError(f"{run_dir} already holds a run; pass --resume to continue it, or choose another --run-dir")
-    best = run_pretraining(cfg, run_dir, device or cfg.device, resume=resume, progress=not quiet and rank == 0)
+    with run_folder(run_dir, rank, resume):
+        cfg = command_config(config, overrides, run_dir, resume)
+        device = resolve_device(device or cfg.device)
+        all_checked()
+        best = run_pretraining(cfg, run_dir, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0: print(f"pretrained model: {best}")
     if dist.is_initialized(): dist.destroy_process_group()
     return best
 
-# %% ../nbs/99_cli.ipynb #9814ab00
+# %% ../nbs/99_cli.ipynb #07279024
 def finetune(
     config:str='tiny',  # preset name or YAML file (e.g. the config.yaml of a pretraining run)
     checkpoint:str=None,  # pretraining checkpoint (…/mstep/best.pt); none: from scratch (the baseline)
@@ -87,15 +111,27 @@ def finetune(
     overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
 ):
     "Fine-tune a sound event detector (mean teacher) and evaluate it on the test split."
-    cfg = load_config(config, overrides)
+    kind = 'pretrained' if checkpoint else 'scratch'
+    out = Path(out or Path('runs')/load_config(config, overrides).name/'finetune'/kind)
     rank, _ = init_distributed()
-    out = Path(out or Path('runs')/cfg.name/'finetune'/('pretrained' if checkpoint else 'scratch'))
-    res = run_finetune(cfg, out, checkpoint, device or cfg.device, resume=resume, progress=not quiet and rank == 0)
+    with run_folder(out, rank, resume):
+        if resume:
+            recorded = out/'config.yaml' if (out/'config.yaml').exists() else find_config(out/'best.pt')  # or the run's
+            cfg = config_for_resume(recorded, config, overrides)
+        else:
+            cfg = load_config(config, overrides)
+            held = [n for n in FINETUNE_RECORD if (out/n).exists()]
+            if held: raise FileExistsError(f"{out} already holds a fine-tuning ({', '.join(held)}); pass --resume to "
+                                           f"continue it, or choose another --out")
+        device = resolve_device(device or cfg.device)
+        all_checked()
+        if rank == 0 and not resume: save_config(cfg, out/'config.yaml')
+        res = run_finetune(cfg, out, checkpoint, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0 and res: print(json.dumps(res['test'], indent=1))
     if dist.is_initialized(): dist.destroy_process_group()
     return res
 
-# %% ../nbs/99_cli.ipynb #07279024
+# %% ../nbs/99_cli.ipynb #fdae9b5d
 def evaluate(
     detector:str=None,  # fine-tuned detector (…/finetune/<model>/best.pt)
     config:str=None,  # the run's config (default: the config.yaml above the detector)
@@ -108,6 +144,7 @@ def evaluate(
     if detector is None: raise ValueError("--detector is required (a best.pt written by pmam finetune or pmam run)")
     if split not in ('test', 'validation'): raise ValueError(f"--split {split!r}: allowed test, validation")
     cfg = load_config(config or find_config(detector), overrides)
+    device = str(resolve_device(device))
     det, classes = load_detector(detector, cfg, device)
     dataset = split_dataset(cfg, split, classes)
     r = evaluate_split(det.to(device), dataset, cfg, LogMel(cfg.features).to(device), torch.device(device))
@@ -122,7 +159,7 @@ def evaluate(
         atomic_write_text(Path(out), json.dumps(res, indent=1, default=float))
     return res
 
-# %% ../nbs/99_cli.ipynb #fdae9b5d
+# %% ../nbs/99_cli.ipynb #8d5b8b43
 def find_config(checkpoint):
     "The `config.yaml` of the run a checkpoint belongs to (searched upwards from it)."
     for d in Path(checkpoint).resolve().parents:
@@ -134,8 +171,16 @@ def expand_audio(paths):
     out = []
     for p in map(Path, paths):
         if p.is_dir(): out += sorted(q for q in p.rglob('*') if q.suffix.lower() in AUDIO_EXTENSIONS)
-        else: out.append(p)
+        elif p.exists(): out.append(p)
+        else: raise FileNotFoundError(f"{p}: no such audio file or folder")
     return out
+
+def plot_waveform(path, features):
+    "Mono audio of `path` at `features.sample_rate`, zero-padded to at least one FFT window (to plot a short file)."
+    from pmam.audio import load_audio, resample, to_mono
+    wav, sr = load_audio(path)
+    wav = resample(to_mono(wav), sr, features.sample_rate)
+    return torch.nn.functional.pad(wav, (0, max(0, features.n_fft - len(wav))))
 
 def predict(
     audio:Param('audio files or folders', nargs='+', opt=False),
@@ -149,30 +194,34 @@ def predict(
 ):
     "Detect sound events in audio files with a fine-tuned detector."
     if detector is None: raise ValueError("--detector is required (a best.pt written by pmam finetune or pmam run)")
+    if threshold is not None and not 0 < threshold < 1:
+        raise ValueError(f"--threshold {threshold:g}: must be in (0, 1) (a frame whose score is above it is active)")
+    files = expand_audio(audio)
+    if not files: raise ValueError(f"no audio files in {' '.join(audio)}")
     cfg = load_config(config or find_config(detector))
+    device = str(resolve_device(device))
     det, classes = load_detector(detector, cfg, device)
     enc = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration)
-    files = expand_audio(audio)
-    if not files: raise ValueError(f"no audio files in {audio}")
-    ev, scores = predict_events(files, det, cfg.features, enc, threshold=threshold or cfg.evaluate.threshold,
-                                median_window=det.median_windows or cfg.evaluate.median_window or None, return_scores=True, on_bad='error' if strict else 'skip')
+    threshold = cfg.evaluate.threshold if threshold is None else threshold
+    ev, scores = predict_events(files, det, cfg.features, enc, threshold=threshold,
+                                median_window=det.median_windows or cfg.evaluate.median_window or None, return_scores=True,
+                                on_bad='error' if strict else 'skip')
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
     ev.to_csv(out, sep='\t', index=False, float_format='%.3f')
     print(f"{len(ev)} events in {len(files) - len(ev.attrs['skipped'])} file(s) written to {out}")
     for p, why in ev.attrs['skipped']: print(f"skipped {p}: {why}", file=sys.stderr)
+    if len(ev.attrs['skipped']) == len(files): raise AudioError(f"none of the {len(files)} audio file(s) could be read")
     if plot:
         import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
-        from pmam.audio import load_audio, resample, to_mono
         for f in files:
             if f.name not in scores: continue
-            wav, sr = load_audio(f)
-            lm = LogMel(cfg.features)(resample(to_mono(wav), sr, cfg.features.sample_rate)[None])[0]
+            lm = LogMel(cfg.features)(plot_waveform(f, cfg.features)[None])[0]
             s = torch.tensor(scores[f.name][classes].to_numpy())
             fig = plot_detection(lm, s, enc, cfg.features.frame_rate, events=ev[ev.filename == f.name], title=f.name)
             fig.savefig(out.with_name(f'{out.stem}_{f.stem}.png'), dpi=80); plt.close(fig)
     return ev
 
-# %% ../nbs/99_cli.ipynb #8d5b8b43
+# %% ../nbs/99_cli.ipynb #6965e296
 def run(
     config:Param('preset name or YAML file', opt=False, nargs='?')='tiny',
     overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
@@ -182,17 +231,20 @@ def run(
     quiet:store_true=False,  # no progress bars
 ):
     "Everything: data, EM pretraining, fine-tuning of the baseline and each iteration, evaluation, report."
-    cfg = load_config(config, overrides)
+    run_dir = Path(run_dir or Path('runs')/load_config(config, overrides).name)
     rank, _ = init_distributed()
-    run_dir = Path(run_dir or Path('runs')/cfg.name)
-    res = run_experiment(cfg, run_dir, device or cfg.device, resume=resume, progress=not quiet and rank == 0)
+    with run_folder(run_dir, rank, resume):
+        cfg = command_config(config, overrides, run_dir, resume)
+        device = resolve_device(device or cfg.device)
+        all_checked()
+        res = run_experiment(cfg, run_dir, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0:
         print(f"\nresults on the test split ({run_dir/'results.json'}, report {run_dir/'report.md'}):\n")
         print(markdown_table(results_table(run_dir)))
     if dist.is_initialized(): dist.destroy_process_group()
     return res
 
-# %% ../nbs/99_cli.ipynb #6965e296
+# %% ../nbs/99_cli.ipynb #844b9090
 def study(
     spec:Param('study spec (YAML) or a shipped one: iterations, label_efficiency, objectives, mask_rate', opt=False),
     out:str=None,  # study folder for the spec copy and the summary (default: results/<spec file name>)
@@ -209,7 +261,7 @@ def study(
     for name, df in summary_tables(summary).items(): print(f"{name}\n{markdown_table(df)}\n")
     return summary
 
-# %% ../nbs/99_cli.ipynb #c76519bb
+# %% ../nbs/99_cli.ipynb #f350366c
 COMMANDS = {('data', 'build'): data_build, ('pretrain',): pretrain, ('finetune',): finetune, ('evaluate',): evaluate,
             ('predict',): predict, ('run',): run, ('study',): study}
 
@@ -218,13 +270,16 @@ def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     key = next((k for k in COMMANDS if tuple(argv[:len(k)]) == k), None)
     if key is None:
-        print("usage: pmam <command> [options]\ncommands:\n" + '\n'.join(f"  pmam {' '.join(k)}: {f.__doc__}" for k, f in COMMANDS.items()))
-        return 0 if argv[:1] in (['-h'], ['--help']) else 2
+        asked_help = argv[:1] in (['-h'], ['--help'])
+        if argv and not asked_help: print(f"error: unknown command {' '.join(argv[:2])!r}", file=sys.stderr)
+        usage = '\n'.join(f"  pmam {' '.join(k)}: {f.__doc__}" for k, f in COMMANDS.items())
+        print(f"usage: pmam <command> [options]\ncommands:\n{usage}", file=sys.stdout if asked_help else sys.stderr)
+        return 0 if asked_help else 2
     cmd = COMMANDS[key]
     args = anno_parser(cmd, prog=f"pmam {' '.join(key)}").parse_intermixed_args(argv[len(key):])  # options may come between the key=value settings
     kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}  # drop fastcore's --pdb/--xtra
     try: cmd(**kwargs)
-    except (ConfigError, FileExistsError, FileNotFoundError, ValueError, AudioError) as e:
+    except (ConfigError, OSError, ValueError, AudioError) as e:  # bad input, a busy or full folder: one line
         print(f"error: {e}", file=sys.stderr); return 1
     return 0
 

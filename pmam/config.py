@@ -4,16 +4,18 @@
 
 # %% ../nbs/00_config.ipynb #1fa9583c
 from __future__ import annotations
-import dataclasses, math, os, re, tempfile, types, typing
+import contextlib, copy, dataclasses, fcntl, math, os, re, sys, tempfile, time, types, typing
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
 import yaml
 
 # %% auto #0
-__all__ = ['PRESETS_DIR', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'ModelConfig', 'PrototypeConfig',
-           'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig', 'Config', 'from_dict', 'apply_overrides',
-           'available_presets', 'read_yaml', 'load_config', 'config_to_dict', 'atomic_write_text', 'save_config']
+__all__ = ['PRESETS_DIR', 'LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig',
+           'ModelConfig', 'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig', 'Config',
+           'from_dict', 'apply_overrides', 'available_presets', 'read_yaml', 'load_config', 'config_to_dict',
+           'current_umask', 'temporary_file', 'atomic_write_text', 'save_config', 'RunFolderInUse', 'lock_folder',
+           'flat_settings', 'config_for_resume', 'LineProgress', 'progress_bar']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -64,6 +66,7 @@ class DataConfig:
     clip_duration: float = 10.0  # seconds; clips are padded/cropped to this
     frame_rate: float = 25.0  # label frames per second
     on_bad_audio: Literal['error', 'skip'] = 'error'  # 'skip' drops unreadable files, counts and reports them
+    build_if_missing: bool = False  # build the embedded benchmark at a missing `root` (at the preset's root: always)
     batch: dict[str, int] = field(default_factory=lambda: {'strong': 4, 'weak': 4, 'unlabeled': 8})
     num_workers: int = 0  # DataLoader workers
     feature_store: Optional[str] = '.features'  # folder (relative to root) of stored float16 log-mels; null: decode every time
@@ -107,6 +110,8 @@ class SoundscapeConfig:
         for k, v in self.n_clips.items():
             if k not in ('strong', 'weak', 'unlabeled', 'validation', 'test'): raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, validation, test")
             if v < 0: raise ConfigError(f"{prefix}.n_clips.{k} must be >= 0, got {v}")
+        if sum(self.n_clips.values()) == 0:
+            raise ConfigError(f"{prefix}.n_clips: every split has 0 clips; give some split a count > 0")
         fr = self.split_fractions
         if not {'train', 'validation', 'test'} <= set(fr) <= {'train', 'unlabeled_only', 'validation', 'test'} \
            or abs(sum(fr.values()) - 1) > 1e-6 or min(fr[k] for k in ('train', 'validation', 'test')) <= 0 or fr.get('unlabeled_only', 0) < 0:
@@ -365,16 +370,19 @@ def from_dict(cls, d, prefix=''):
     return cls(**{k: _check_type(v, hints[k], '.'.join(filter(None, [prefix, k]))) for k, v in d.items()})
 
 # %% ../nbs/00_config.ipynb #62513066
-def apply_overrides(cfg_dict, overrides):
-    "Return a copy of the nested mapping `cfg_dict` with `key.sub=value` strings applied."
+def apply_overrides(cfg_dict, overrides, defaults=None):
+    "A copy of the nested mapping `cfg_dict` with `key.sub=value` strings applied; `defaults` fills missing sections."
     out = yaml.safe_load(yaml.safe_dump(cfg_dict))
     for o in overrides or []:
         if '=' not in o: raise ConfigError(f"override {o!r}: expected key.sub=value")
         key, raw = o.split('=', 1)
         *parents, leaf = key.strip().split('.')
-        node = out
+        node, default = out, defaults or {}
         for i, p in enumerate(parents):
-            node = node.setdefault(p, {})
+            default = default.get(p) if isinstance(default, dict) else None
+            if p not in node:  # filled from the defaults, so that a.b.c=v changes c only
+                node[p] = copy.deepcopy(default) if isinstance(default, dict) else {}
+            node = node[p]
             if not isinstance(node, dict): raise ConfigError(f"override {o!r}: {'.'.join(parents[:i+1])} is not a section")
         try: node[leaf] = yaml.safe_load(raw)
         except yaml.YAMLError as e: raise ConfigError(f"override {o!r}: value is not valid YAML ({e})") from None
@@ -392,7 +400,7 @@ def available_presets():
     "Names of the presets shipped in `pmam/configs/`."
     return sorted(p.stem for p in _presets_dir().glob('*.yaml'))
 
-# %% ../nbs/00_config.ipynb #59686ed0
+# %% ../nbs/00_config.ipynb #1e3d4520
 def read_yaml(path):
     "Read a YAML mapping with `safe_load`; errors name the file."
     path = Path(path)
@@ -409,19 +417,36 @@ def load_config(preset_or_path='tiny', overrides=None):
     if p.suffix not in ('.yaml', '.yml'):
         p = _presets_dir()/f'{preset_or_path}.yaml'
         if not p.exists(): raise ConfigError(f"unknown preset {preset_or_path!r}; available: {', '.join(available_presets())}, or a path to a .yaml file")
-    d = apply_overrides(read_yaml(p), overrides)
+    d = apply_overrides(read_yaml(p), overrides, asdict(Config()))
     try: return from_dict(Config, d).validate()
     except ConfigError as e: raise ConfigError(f"{p}: {e}") from None
 
-# %% ../nbs/00_config.ipynb #eb03ea72
+# %% ../nbs/00_config.ipynb #c1d747da
 def config_to_dict(cfg):
     "The config as plain nested data (YAML-safe)."
     return asdict(cfg)
 
+def current_umask():
+    "The process umask (read from /proc where it can be, so that it is never changed, even for a moment)."
+    status = Path('/proc/self/status')
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith('Umask:'): return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+def temporary_file(path):
+    "A new temporary file `(fd, name)` beside `path`, with the mode `open` would give (mkstemp alone gives 0600)."
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    os.fchmod(fd, 0o666 & ~current_umask())
+    return fd, tmp
+
 def atomic_write_text(path, text):
     "Write `text` to `path` through a temporary file and a rename, so readers never see half a file."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    fd, tmp = temporary_file(path)
     try:
         with os.fdopen(fd, 'w', encoding='utf-8') as f: f.write(text)
         os.replace(tmp, path)
@@ -434,3 +459,102 @@ def save_config(cfg, path):
     d = config_to_dict(cfg)
     d['data']['root'] = str(Path(d['data']['root']).resolve())
     atomic_write_text(path, yaml.safe_dump(d, sort_keys=False))
+
+# %% ../nbs/00_config.ipynb #0af6cd8f
+class RunFolderInUse(OSError):
+    "Another process holds the lock of a run folder; the message names the folder and the holder's pid."
+
+LOCK_NAME = '.pmam.lock'
+
+@contextlib.contextmanager
+def lock_folder(folder):
+    "Hold an exclusive lock on `folder` (made if missing) while the block runs; `RunFolderInUse` if another has it."
+    folder = Path(folder)
+    created = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    f = open(folder/LOCK_NAME, 'a+')
+    try:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0)
+            pid = f.read().strip() or 'unknown'
+            raise RunFolderInUse(f"{folder} is in use by another pmam process (pid {pid}); wait for it to end "
+                                 f"or choose another folder") from None
+        f.seek(0)
+        f.truncate()
+        f.write(f'{os.getpid()}\n')
+        f.flush()
+        yield folder
+    finally:
+        f.close()  # closing the file releases the lock
+        if created: _remove_if_only_lock(folder)
+
+def _remove_if_only_lock(folder):
+    "Remove `folder` if the lock file is all it holds (a command that stopped before writing leaves nothing behind)."
+    try:
+        if [p.name for p in folder.iterdir()] == [LOCK_NAME]:
+            (folder/LOCK_NAME).unlink()
+            folder.rmdir()
+    except OSError: pass
+
+# %% ../nbs/00_config.ipynb #182d16d2
+RESUME_SAFE = ('device', 'data.num_workers')
+
+def flat_settings(d, prefix=''):
+    "`{'a.b.c': value}` of a nested mapping."
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict) and v: out.update(flat_settings(v, f'{prefix}{k}.'))
+        else: out[f'{prefix}{k}'] = v
+    return out
+
+def config_for_resume(recorded_path, preset_or_path=None, overrides=None):
+    "The config recorded at `recorded_path` with `RESUME_SAFE` overrides applied; `ConfigError` naming other changes."
+    recorded_path = Path(recorded_path)
+    if not recorded_path.exists():
+        raise ConfigError(f"{recorded_path}: no recorded config, so no run to resume; drop --resume to start one")
+    recorded = load_config(recorded_path)
+    if preset_or_path is not None and load_config(preset_or_path).name != recorded.name:
+        raise ConfigError(f"{recorded_path}: the run was made with config {recorded.name!r}, "
+                          f"not {str(preset_or_path)!r}; "
+                          f"--resume continues it with its recorded config")
+    wanted = load_config(recorded_path, overrides)
+    old, new = flat_settings(asdict(recorded)), flat_settings(asdict(wanted))
+    changed = [k for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k) and k not in RESUME_SAFE]
+    if changed:
+        diffs = ', '.join(f"{k} (recorded {old.get(k)!r}, given {new.get(k)!r})" for k in changed)
+        raise ConfigError(f"{recorded_path}: --resume continues the run with its recorded config, but the command line "
+                          f"changes {diffs}; only {', '.join(RESUME_SAFE)} may change; start a new run in another "
+                          f"folder instead")
+    return wanted
+
+# %% ../nbs/00_config.ipynb #5a15156e
+class LineProgress:
+    "Stand-in for a tqdm bar where stderr is not a terminal: one line when the stage ends (count, time, postfix)."
+    def __init__(self, iterable=None, desc=None, total=None, file=None):
+        self.iterable, self.desc, self.total, self.file = iterable, desc or 'progress', total, file
+        self.n, self.postfix, self.t0, self.closed = 0, '', time.time(), False
+    def __iter__(self):
+        for x in self.iterable:
+            yield x
+            self.n += 1
+        self.close()
+    def __len__(self): return len(self.iterable) if self.total is None else self.total
+    def update(self, n=1): self.n += n
+    def set_postfix(self, **kwargs): self.postfix = ', '.join(f'{k}={v}' for k, v in kwargs.items())
+    def set_description(self, desc=None, refresh=True): self.desc = desc
+    def close(self):
+        if self.closed: return
+        self.closed = True
+        extra = f" ({self.postfix})" if self.postfix else ''
+        line = f"{self.desc}: {self.n} done in {time.time() - self.t0:.1f} s{extra}"
+        print(line, file=self.file or sys.stderr, flush=True)
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.close()
+
+def progress_bar(iterable=None, desc=None, total=None, disable=False, **kwargs):
+    "tqdm on a terminal or in Jupyter; a `LineProgress` (one line per stage) when stderr is a file or a pipe."
+    from tqdm.auto import tqdm
+    if disable or sys.stderr.isatty() or 'ipykernel' in sys.modules:
+        return tqdm(iterable, desc=desc, total=total, disable=disable, **kwargs)
+    return LineProgress(iterable, desc, total)

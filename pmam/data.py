@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_data.ipynb #750de19b
 from __future__ import annotations
-import csv, hashlib, json, math, os, warnings
+import csv, dataclasses, hashlib, json, math, os, warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 import numpy as np
@@ -12,15 +12,15 @@ import pandas as pd
 import soundfile as sf
 import torch
 from torch.utils.data import Dataset, Sampler
-from tqdm.auto import tqdm
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import Config, DataConfig, FeatureConfig
 from .audio import AudioError, LogMel, load_audio, load_clip, padding_mask
 
 # %% auto #0
 __all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'MetadataError', 'read_tsv', 'audio_duration', 'read_durations',
            'merge_overlapping_events', 'read_strong', 'read_weak', 'list_audio', 'read_unlabeled', 'Split',
-           'dataset_classes', 'load_split', 'LabelEncoder', 'AudioCheck', 'check_audio', 'SEDDataset', 'feature_key',
-           'stored_features', 'batch_features', 'split_dataset', 'MixedBatchSampler']
+           'dataset_classes', 'load_split', 'LabelEncoder', 'AudioCheck', 'check_audio', 'drop_unreadable',
+           'SEDDataset', 'feature_key', 'stored_features', 'batch_features', 'split_dataset', 'MixedBatchSampler']
 
 # %% ../nbs/02_data.ipynb #0c57f372
 class MetadataError(ValueError):
@@ -33,7 +33,7 @@ def read_tsv(path, required):
     "Rows of the tsv at `path` as `(line_number, {column: text})`, checking that the `required` columns exist."
     path = Path(path)
     if not path.exists(): raise MetadataError(f"{path}: no such metadata file")
-    with open(path, newline='', encoding='utf-8') as f:
+    with open(path, newline='', encoding='utf-8-sig') as f:  # -sig: a byte-order mark before the header is dropped
         reader = csv.reader(f, delimiter='\t')
         header = next(reader, None)
         if header is None: raise MetadataError(f"{path}:1: empty file, expected a header with columns {', '.join(required)}")
@@ -156,6 +156,7 @@ class Split:
     events: pd.DataFrame | None = None  # strong: filename onset offset event_label
     weak_labels: dict | None = None  # weak: filename -> labels
     durations: dict = field(default_factory=dict)  # filename -> seconds, where known
+    skipped: list = field(default_factory=list)  # (filename, reason) of unreadable files left out (on_bad_audio: skip)
 
     def __len__(self): return len(self.filenames)
     def __repr__(self): return f"Split({self.name!r}, kind={self.kind!r}, {len(self)} clips, audio_dir={str(self.audio_dir)!r})"
@@ -186,12 +187,14 @@ def load_split(cfg:DataConfig, name, classes=None):
     if kind == 'strong':
         if tsv is None: raise MetadataError(f"data.{name}_tsv is not set")
         events, clips = read_strong(tsv, classes, audio_dir, durations, cfg.clip_duration)
-        return Split(name, kind, audio_dir, clips, events=events, durations={f: d for f, d in (durations or {}).items() if f in set(clips)})
-    if kind == 'weak':
+        known = {f: d for f, d in (durations or {}).items() if f in set(clips)}
+        split = Split(name, kind, audio_dir, clips, events=events, durations=known)
+    elif kind == 'weak':
         if tsv is None: raise MetadataError(f"data.{name}_tsv is not set")
         weak = read_weak(tsv, classes, audio_dir)
-        return Split(name, kind, audio_dir, list(weak), weak_labels=weak)
-    return Split(name, kind, audio_dir, read_unlabeled(tsv, audio_dir))
+        split = Split(name, kind, audio_dir, list(weak), weak_labels=weak)
+    else: split = Split(name, kind, audio_dir, read_unlabeled(tsv, audio_dir))
+    return drop_unreadable(split) if cfg.on_bad_audio == 'skip' else split
 
 # %% ../nbs/02_data.ipynb #3ccf7a51
 class LabelEncoder:
@@ -252,6 +255,17 @@ def check_audio(audio_dir, filenames, on_bad='error', progress=False):
             skipped.append((fn, str(e).split(': ', 1)[-1]))
         else: good.append(fn)
     return AudioCheck(good, skipped)
+
+# %% ../nbs/02_data.ipynb #232f505a
+def drop_unreadable(split:Split):
+    "`split` without its unreadable audio files (and their labels); they are listed in `split.skipped`."
+    chk = check_audio(split.audio_dir, split.filenames, on_bad='skip')
+    if not chk.skipped: return split
+    keep = set(chk.good)
+    events = None if split.events is None else split.events[split.events.filename.isin(keep)].reset_index(drop=True)
+    weak = None if split.weak_labels is None else {f: v for f, v in split.weak_labels.items() if f in keep}
+    return dataclasses.replace(split, filenames=chk.good, events=events, weak_labels=weak,
+                               durations={f: d for f, d in split.durations.items() if f in keep}, skipped=chk.skipped)
 
 # %% ../nbs/02_data.ipynb #c54e2514
 class SEDDataset(Dataset):
@@ -327,13 +341,15 @@ def split_dataset(cfg:Config, name, classes=None, progress=False):
         stored = stored_features(split, cfg.features, cfg.data.clip_duration, Path(cfg.data.root)/cfg.data.feature_store, progress)
     return SEDDataset(split, enc, cfg.features, stored=stored)
 
-# %% ../nbs/02_data.ipynb #1c12f91b
+# %% ../nbs/02_data.ipynb #056dfb59
 class MixedBatchSampler(Sampler):
     "Batches of `batch_sizes[i]` indices from subset `i` (sizes `subset_sizes`), for a ConcatDataset of the subsets."
-    def __init__(self, subset_sizes, batch_sizes, steps_per_epoch=None, seed=0, rank=0, world_size=1):
+    def __init__(self, subset_sizes, batch_sizes, steps_per_epoch=None, seed=0, rank=0, world_size=1, names=None):
         if len(subset_sizes) != len(batch_sizes): raise ValueError("one batch size per subset is needed")
-        for n, b in zip(subset_sizes, batch_sizes):
-            if b > 0 and n == 0: raise ValueError("a subset with a non-zero sub-batch size is empty")
+        names = names or [f'subset {i}' for i in range(len(subset_sizes))]
+        for name, n, b in zip(names, subset_sizes, batch_sizes):
+            if b > 0 and n == 0: raise ValueError(f"split {name!r} has no clips but its sub-batch size is {b}; "
+                                                  f"add clips to it or set its batch size to 0")
         self.sizes, self.bs, self.seed, self.rank, self.world = list(subset_sizes), list(batch_sizes), seed, rank, world_size
         self.offsets = np.cumsum([0] + self.sizes[:-1]).tolist()
         self.steps = steps_per_epoch or max(math.ceil(n / (b * world_size)) for n, b in zip(self.sizes, self.bs) if b > 0)

@@ -14,7 +14,7 @@ from scipy.ndimage import median_filter, uniform_filter1d
 from scipy.optimize import linear_sum_assignment
 from psds_eval import PSDSEval
 from .config import FeatureConfig
-from .audio import AudioError, LogMel, load_audio, resample, to_mono
+from .audio import AudioError, LogMel, load_audio, mono_blocks, resample, to_mono
 from .data import EVENT_COLUMNS, LabelEncoder, merge_overlapping_events
 
 # %% auto #0
@@ -22,7 +22,7 @@ __all__ = ['PSDS_SCENARIOS', 'PSDS_TOOLS', 'median_window_frames', 'median_filte
            'score_classes', 'psds_thresholds', 'active_segments', 'scores_to_detections', 'durations_table',
            'ground_truth_table', 'psds_from_detections', 'compute_psds', 'synthetic_scores', 'sed_scores_eval_inputs',
            'sed_scores_eval_psds', 'event_f1', 'intersection_f1', 'evaluate_scores', 'frame_scores', 'predict',
-           'plot_detection']
+           'file_frame_scores', 'plot_detection']
 
 # %% ../nbs/09_evaluate.ipynb #4c0ae3bb
 def median_window_frames(window, classes, frame_rate):
@@ -419,16 +419,20 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
     if dup: raise ValueError(f"several inputs share the file name(s) {dup}; the events table could not tell them apart")
     events, scores, skipped = [], {}, []
     for it in items:
-        if isinstance(it, Path):
-            try: wav, sr = load_audio(it)
+        if isinstance(it, Path):  # files are streamed block by block: memory stays flat in their length
+            try: x, seconds = file_frame_scores(it, detector, features, encoder, chunk_seconds, batch_size)
             except AudioError as e:
                 if on_bad == 'error': raise
                 skipped.append((str(it), str(e).split(': ', 1)[-1])); continue
             fn = it.name
-        else: fn, wav, sr = it
-        if wav.ndim not in (1, 2) or wav.shape[-1] == 0: raise AudioError(f"{fn}: expected a waveform (channels, samples) or (samples,), got shape {tuple(wav.shape)}")
-        seconds = wav.shape[-1] / sr
-        x = frame_scores(resample(to_mono(wav.float()), sr, features.sample_rate), detector, features, encoder, chunk_seconds, batch_size)
+        else:
+            fn, wav, sr = it
+            if wav.ndim not in (1, 2) or wav.shape[-1] == 0:
+                raise AudioError(f"{fn}: expected a waveform (channels, samples) or (samples,), "
+                                 f"got shape {tuple(wav.shape)}")
+            seconds = wav.shape[-1] / sr
+            mono = resample(to_mono(wav.float()), sr, features.sample_rate)
+            x = frame_scores(mono, detector, features, encoder, chunk_seconds, batch_size)
         for on, off, lab in scores_to_events(x, encoder, threshold, median_window):
             if on < seconds: events.append((fn, on, min(off, seconds), lab))
         if return_scores: scores[fn] = scores_dataframe(x, encoder.classes, encoder.frame_rate)
@@ -438,6 +442,17 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
     ev = ev.sort_values(['filename', 'onset', 'event_label']).reset_index(drop=True)
     ev.attrs['skipped'] = skipped
     return (ev, scores) if return_scores else ev
+
+# %% ../nbs/09_evaluate.ipynb #1aff653d
+def file_frame_scores(path, detector, features:FeatureConfig, encoder:LabelEncoder, chunk_seconds=None, batch_size=8):
+    "Frame scores `(frames, n_classes)` of the audio file `path`, streamed block by block, and the file's length in s."
+    chunk_seconds = encoder.clip_duration if chunk_seconds is None else float(chunk_seconds)
+    block = round(chunk_seconds * features.sample_rate) * batch_size
+    info = {}
+    parts = [frame_scores(b, detector, features, encoder, chunk_seconds, batch_size)
+             for b in mono_blocks(path, features.sample_rate, block, info)]
+    if not parts: raise AudioError(f"{path}: contains no samples (zero-length audio)")
+    return torch.cat(parts), info['seconds']
 
 # %% ../nbs/09_evaluate.ipynb #61b2a719
 def _event_tuples(events):

@@ -13,20 +13,21 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import ConcatDataset, DataLoader, Subset
-from tqdm.auto import tqdm
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import Config, atomic_write_text, save_config
 from .audio import LogMel
 from .data import LabelEncoder, MixedBatchSampler, SEDDataset, audio_duration, batch_features, dataset_classes, load_split, split_dataset
 from .model import SEDHead, build_model
 from .prototypes import resolve_device
-from .pretrain import _atomic_save, _is_dist, _rank, append_jsonl, fit_epochs, lr_scale, make_reproducible, roll_frames
-from .evaluate import compute_psds, evaluate_scores, scores_dataframe
+from .pretrain import (PRETRAINED_KIND, CheckpointError, _atomic_save, _is_dist, _rank, append_jsonl, fit_epochs,
+                           load_checkpoint, lr_scale, make_reproducible, roll_frames)
+from .evaluate import compute_psds, evaluate_scores, file_frame_scores, scores_dataframe
 
 # %% auto #0
 __all__ = ['Detector', 'build_detector', 'ema_update', 'consistency_weight', 'filter_augment', 'grouped_mixup', 'split_scores',
-           'split_durations', 'scored_split', 'evaluate_split', 'tune_median_windows', 'selection_key', 'Finetuner',
-           'labelled_clip_choice', 'labelled_subset', 'train_clip_counts', 'finetune_loaders', 'load_detector',
-           'run_finetune']
+           'split_durations', 'long_clips', 'whole_file_scores', 'scored_split', 'evaluate_split',
+           'tune_median_windows', 'selection_key', 'Finetuner', 'labelled_clip_choice', 'labelled_subset',
+           'train_clip_counts', 'finetune_loaders', 'load_detector', 'run_finetune']
 
 # %% ../nbs/10_finetune.ipynb #c55fa0b1
 class Detector(nn.Module):
@@ -44,7 +45,7 @@ def build_detector(cfg:Config, n_classes, checkpoint=None):
     "A `Detector` for `cfg`, its backbone loaded from a pretraining checkpoint (`best.pt`) when given, else fresh."
     model = build_model(cfg, prototype_dim=1)
     if checkpoint is not None:
-        sd = torch.load(checkpoint, map_location='cpu', weights_only=True)['model']
+        sd = load_checkpoint(checkpoint, ['model'], PRETRAINED_KIND)['model']
         sd = {k: v for k, v in sd.items() if not k.startswith('predictor.')}
         missing, unexpected = model.load_state_dict(sd, strict=False)
         missing = [k for k in missing if not k.startswith('predictor.')]
@@ -105,11 +106,24 @@ def split_durations(split):
     "DataFrame `filename, duration` of a split's clips (from its durations table or the audio headers)."
     return pd.DataFrame([(f, split.durations.get(f) or audio_duration(split.audio_dir/f)) for f in split.filenames], columns=['filename', 'duration'])
 
+def long_clips(durations, encoder:LabelEncoder):
+    "Names of the clips longer than the encoder's clip length (by more than half a label frame)."
+    return durations.filename[durations.duration > encoder.clip_duration + 0.5 / encoder.frame_rate].tolist()
+
+def whole_file_scores(detector, dataset:SEDDataset, filenames, features):
+    "`{filename: score DataFrame}` of whole files, scored chunk by chunk as `pmam.evaluate.predict` does."
+    enc = dataset.encoder
+    def whole(fn): return file_frame_scores(dataset.split.audio_dir/fn, detector, features, enc)[0]
+    return {fn: scores_dataframe(whole(fn), enc.classes, enc.frame_rate) for fn in filenames}
+
 def scored_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
-    "Frame score tables of `detector` on a labelled split, its events and its durations (as `compute_psds` takes them)."
+    "Frame score tables of `detector` on a labelled split (longer clips scored whole), its events and its durations."
     scores = split_scores(detector, dataset, logmel, device, num_workers=cfg.data.num_workers)
     durations = split_durations(dataset.split)
-    durations['duration'] = durations.duration.clip(upper=cfg.data.clip_duration)
+    long = long_clips(durations, dataset.encoder)
+    scores.update(whole_file_scores(detector, dataset, long, cfg.features))  # not only their first clip_duration s
+    cropped = durations.duration.clip(upper=cfg.data.clip_duration)
+    durations['duration'] = durations.duration.where(durations.filename.isin(long), cropped)
     return scores, dataset.split.events, durations
 
 def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
@@ -277,14 +291,18 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
     fraction = cfg.finetune.label_fraction
     subsets = [ds(k) if k == 'unlabeled' else labelled_subset(ds(k), fraction, cfg.seed) for k in names]
-    sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.finetune.steps_per_epoch, cfg.seed, rank, world_size)
+    sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.finetune.steps_per_epoch,
+                                cfg.seed, rank, world_size, names=names)
     return DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers), ds('validation'), ds('test'), classes
 
 def load_detector(path, cfg:Config, device='cpu'):
     "The detector saved as `best.pt` by a fine-tuning (with its tuned median windows, if any), and its class names."
-    sd = torch.load(path, map_location=device, weights_only=True)
+    sd = load_checkpoint(path, ['detector', 'classes'], 'a detector (…/finetune/<model>/best.pt)', device)
     det = build_detector(cfg, len(sd['classes']))
-    det.load_state_dict(sd['detector'])
+    try: det.load_state_dict(sd['detector'])
+    except RuntimeError as e:
+        why = str(e).splitlines()[-1].strip()[:160]
+        raise CheckpointError(f"{path}: does not fit the model of this config ({why}); pass its --config") from None
     det.median_windows = sd.get('median_windows')
     return det.eval(), sd['classes']
 
@@ -304,7 +322,7 @@ def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, 
     det = build_detector(cfg, len(classes), checkpoint)
     ft = Finetuner(det, cfg, train, val_set, out, device, {'name': name or ('pretrained' if checkpoint else 'scratch')}, progress, checkpoint is not None)
     if not ft.fit(resume, stop_after_epochs): return None
-    best = torch.load(out/'best.pt', map_location='cpu', weights_only=True)
+    best = load_checkpoint(out/'best.pt', ['detector', 'epoch', 'which', 'val'], 'the selected detector (best.pt)')
     det.load_state_dict(best['detector'])
     if rank == 0 and cfg.evaluate.median_candidates: _tune_and_store_windows(det.to(ft.device), best, out/'best.pt', val_set, cfg, ft.logmel, ft.device)
     res = evaluate_split(det.to(ft.device), test_set, cfg, ft.logmel, ft.device) if rank == 0 else {}

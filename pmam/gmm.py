@@ -11,6 +11,7 @@ import numpy as np
 import torch
 import torch.distributed as dist
 from fastcore.basics import patch, store_attr
+from .config import current_umask
 
 # %% auto #0
 __all__ = ['single_process', 'kmeans_plusplus', 'KMeans', 'ConvergenceWarning', 'GaussianMixture']
@@ -738,6 +739,7 @@ def save(self:GaussianMixture, path): # file to write (replaced atomically)
     "Write `state_dict()` to `path` atomically."
     path = os.fspath(path)
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".tmp-", suffix=".pt")
+    os.fchmod(fd, 0o666 & ~current_umask())  # the mode a plain open gives (mkstemp: 0600)
     try:
         with os.fdopen(fd, "wb") as f: torch.save(self.state_dict(), f)
         os.replace(tmp, path)

@@ -12,14 +12,14 @@ import pandas as pd
 import torch
 import torch.distributed as dist
 from .config import Config, atomic_write_text, load_config, save_config
-from .data import MetadataError
-from .soundscapes import build_benchmark
+from .data import SPLITS, MetadataError, dataset_classes, load_split
+from .soundscapes import build_benchmark, project_dir
 from .pretrain import _rank, run_pretraining
 from .finetune import run_finetune
 
 # %% auto #0
-__all__ = ['environment', 'ensure_dataset', 'run_experiment', 'results_table', 'markdown_table', 'read_metrics', 'write_report',
-           'toy_config']
+__all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'skipped_audio', 'run_experiment', 'results_table',
+           'markdown_table', 'read_metrics', 'write_report', 'toy_config']
 
 # %% ../nbs/11_pipeline.ipynb #d500862d
 def environment():
@@ -35,26 +35,57 @@ def environment():
                         'gpus': torch.cuda.device_count(), 'world_size': dist.get_world_size() if dist.is_initialized() else 1}}
 
 # %% ../nbs/11_pipeline.ipynb #d6eda034
-def ensure_dataset(cfg:Config, progress=True):
-    "Build the embedded benchmark into `cfg.data.root` if it is missing; a missing DESED copy is an error."
+def _preset_root(cfg:Config):
+    "The `data.root` of the preset `cfg.name` (None when there is no such preset)."
+    try: return load_config(cfg.name).data.root
+    except Exception: return None
+
+def dataset_to_build(cfg:Config):
+    "True if `cfg.data.root` is missing and may be built; a `MetadataError` naming the path if it is missing otherwise."
     root = Path(cfg.data.root)
-    if root.exists(): return root
+    if root.exists(): return False
     if cfg.name == 'desed' or cfg.data.strong_dir != 'audio/train/strong':
         raise MetadataError(f"{root}: dataset folder not found; point data.root at your DESED-format dataset")
-    if _rank() == 0: build_benchmark(root, cfg.soundscapes, seed=cfg.seed, progress=progress)
+    preset = _preset_root(cfg)
+    homes = [] if preset is None else [Path(preset).resolve(), (project_dir()/preset).resolve()]
+    if cfg.data.build_if_missing or root.resolve() in homes: return True
+    raise MetadataError(f"{root}: no dataset there (data.root); fix data.root, build one with "
+                        f"`pmam data build --out {root}`, or set data.build_if_missing=true to build it there")
+
+def ensure_dataset(cfg:Config, progress=True):
+    "Build the embedded benchmark into `cfg.data.root` if it is missing and may be built (`dataset_to_build`)."
+    root = Path(cfg.data.root)
+    if dataset_to_build(cfg) and _rank() == 0: build_benchmark(root, cfg.soundscapes, seed=cfg.seed, progress=progress)
     if dist.is_initialized(): dist.barrier()
     return root
 
 # %% ../nbs/11_pipeline.ipynb #78267ccf
+def skipped_audio(cfg:Config):
+    "`{split: [[filename, reason], ...]}` of the unreadable clips `data.on_bad_audio: skip` leaves out ({} otherwise)."
+    if cfg.data.on_bad_audio != 'skip': return {}
+    out = {}
+    for name in SPLITS:
+        no_tsv = SPLITS[name] != 'unlabeled' and getattr(cfg.data, f'{name}_tsv') is None
+        if getattr(cfg.data, f'{name}_dir') is None or no_tsv: continue
+        bad = load_split(cfg.data, name, dataset_classes(cfg.data)).skipped
+        if bad: out[name] = [list(b) for b in bad]
+    if out and _rank() == 0:
+        print(f"skipped {sum(map(len, out.values()))} unreadable audio file(s): listed in results.json", flush=True)
+    return out
+
+# %% ../nbs/11_pipeline.ipynb #7fe4456f
 def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=True):
     "Pretrain, fine-tune baseline and every EM iteration, evaluate on test; write `results.json` and `report.md`; return the results."
     run_dir = Path(run_dir)
     if (run_dir/'config.yaml').exists() and not resume:
         raise FileExistsError(f"{run_dir} already holds a run; resume it (--resume) or choose another folder")
+    dataset_to_build(cfg)  # a missing dataset stops the run before anything is written
     run_dir.mkdir(parents=True, exist_ok=True)
-    if _rank() == 0: save_config(cfg, run_dir/'config.yaml')
+    if _rank() == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume the recorded config is kept
+        save_config(cfg, run_dir/'config.yaml')
     t0, times = time.time(), {}
     ensure_dataset(cfg, progress); times['data'] = time.time() - t0
+    skipped = skipped_audio(cfg)
     t = time.time(); run_pretraining(cfg, run_dir/'pretrain', device, resume, progress); times['pretrain'] = time.time() - t
     models = {'scratch': None} | {f'iter{i}': run_dir/'pretrain'/f'iter{i}'/'mstep'/'best.pt' for i in range(1, cfg.pretrain.iterations + 1)}
     results = {}
@@ -62,7 +93,8 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
         t = time.time()
         results[name] = run_finetune(cfg, run_dir/'finetune'/name, ckpt, device, resume=resume, progress=progress, name=name)
         times[f'finetune_{name}'] = time.time() - t
-    summary = {'name': cfg.name, 'seed': cfg.seed, 'models': results, 'seconds': {k: round(v, 1) for k, v in times.items()},
+    summary = {'name': cfg.name, 'seed': cfg.seed, 'models': results, 'skipped_audio': skipped,
+               'seconds': {k: round(v, 1) for k, v in times.items()},
                'total_seconds': round(time.time() - t0, 1), **environment()}
     if _rank() == 0:
         atomic_write_text(run_dir/'results.json', json.dumps(summary, indent=1, default=float))
@@ -125,10 +157,11 @@ def write_report(run_dir):
     atomic_write_text(run_dir/'report.md', '\n'.join(lines))
     return run_dir/'report.md'
 
-# %% ../nbs/11_pipeline.ipynb #9444e8cf
+# %% ../nbs/11_pipeline.ipynb #fedac311
 def toy_config(root, extra=()):
     "The `tiny` preset shrunk to a few clips of the benchmark (built under `root`) and two steps per stage."
     return load_config('tiny', [f'data.root={Path(root)/"ds"}', 'soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}',
                                 'prototypes.n_prototypes=4', 'prototypes.pca_dim=8', 'prototypes.max_iter=10', 'pretrain.epochs=1',
                                 'pretrain.steps_per_epoch=2', 'finetune.epochs=1', 'finetune.steps_per_epoch=2', 'evaluate.psds_thresholds=10',
-                                'data.batch={strong: 2, weak: 2, unlabeled: 4}', 'finetune.batch_size=null', *extra])
+                                'data.batch={strong: 2, weak: 2, unlabeled: 4}', 'finetune.batch_size=null',
+                                'data.build_if_missing=true', *extra])

@@ -4,15 +4,15 @@
 
 # %% ../nbs/08_pretrain.ipynb #52eab9f8
 from __future__ import annotations
-import json, math, os, random, tempfile, time
+import json, math, os, pickle, random, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
 import torch.distributed as dist
 import torch.nn.functional as F
 from torch.utils.data import ConcatDataset, DataLoader, Dataset
-from tqdm.auto import tqdm
-from .config import Config, atomic_write_text, config_to_dict, save_config
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
+from .config import Config, atomic_write_text, config_to_dict, save_config, temporary_file
 from .audio import LogMel
 from .data import LabelEncoder, MixedBatchSampler, SEDDataset, batch_features, dataset_classes, load_split, split_dataset
 from .model import build_model, count_parameters
@@ -21,8 +21,9 @@ from .gmm import single_process
 from .loss import info_nce, prototype_bce
 
 # %% auto #0
-__all__ = ['PseudoLabelledClips', 'pretrain_loaders', 'roll_frames', 'time_shift', 'mixup', 'parameter_groups', 'lr_scale',
-           'make_reproducible', 'append_jsonl', 'MStep', 'fit_epochs', 'load_pretrained', 'run_pretraining']
+__all__ = ['PRETRAINED_KIND', 'PseudoLabelledClips', 'pretrain_loaders', 'roll_frames', 'time_shift', 'mixup', 'parameter_groups',
+           'lr_scale', 'make_reproducible', 'append_jsonl', 'CheckpointError', 'load_checkpoint',
+           'remove_stale_temporaries', 'truncate_jsonl', 'MStep', 'fit_epochs', 'load_pretrained', 'run_pretraining']
 
 # %% ../nbs/08_pretrain.ipynb #ef802108
 class PseudoLabelledClips(Dataset):
@@ -45,7 +46,8 @@ def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1
     batch = cfg.pretrain.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
     subsets = [clips(k) for k in names]
-    sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.pretrain.steps_per_epoch, cfg.seed, rank, world_size)
+    sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.pretrain.steps_per_epoch,
+                                cfg.seed, rank, world_size, names=names)
     train = DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers)
     val_set = clips('validation')
     idx = list(range(rank, len(val_set), world_size))
@@ -102,8 +104,14 @@ def _rank(): return dist.get_rank() if _is_dist() else 0
 
 def _atomic_save(obj, path):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
-    try: torch.save(obj, tmp); os.replace(tmp, path)
+    fd, tmp = temporary_file(path)
+    os.close(fd)
+    try:
+        torch.save(obj, tmp)
+        os.replace(tmp, path)
+    except (RuntimeError, OSError) as e:  # a full disk reads 'basic_ios::clear: iostream error' from torch.save
+        raise OSError(f"{path}: could not be written ({str(e).splitlines()[0][:200]}); is the disk full? "
+                      f"Free some space, then continue with --resume") from None
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
@@ -116,6 +124,51 @@ def make_reproducible(device):
 def append_jsonl(path, record):
     "Append one JSON record to the metrics log `path`."
     with open(path, 'a') as f: f.write(json.dumps(record) + '\n')
+
+# %% ../nbs/08_pretrain.ipynb #7e3eb3e0
+PRETRAINED_KIND = 'a pretrained model (…/mstep/best.pt written by pmam pretrain)'
+
+class CheckpointError(ValueError):
+    "A checkpoint is missing, truncated, of the wrong kind or refused by `weights_only`; the message names the file."
+
+def load_checkpoint(path, keys, what, device='cpu'):
+    "The dict saved at `path` (read with `weights_only=True`), which must hold `keys`; `what` names the expected kind."
+    path = Path(path)
+    if not path.is_file(): raise CheckpointError(f"{path}: no such checkpoint; expected {what}")
+    if path.stat().st_size == 0: raise CheckpointError(f"{path}: empty file (0 bytes); expected {what}")
+    try: sd = torch.load(path, map_location=device, weights_only=True)
+    except pickle.UnpicklingError:
+        raise CheckpointError(f"{path}: refused by torch.load(weights_only=True): it holds Python objects, not only "
+                              f"tensors; expected {what}") from None
+    except (EOFError, RuntimeError, ValueError, OSError) as e:
+        raise CheckpointError(f"{path}: truncated or not a torch checkpoint ({type(e).__name__}: "
+                              f"{(str(e).splitlines() or [''])[0][:120]}); expected {what}") from None
+    missing = [k for k in keys if not isinstance(sd, dict) or k not in sd]
+    if missing: raise CheckpointError(f"{path}: not {what} (it has no {', '.join(map(repr, missing))})")
+    return sd
+
+# %% ../nbs/08_pretrain.ipynb #d1c5c71d
+def remove_stale_temporaries(folder):
+    "Delete the temporary files (`.<name>.*.tmp`) that interrupted atomic writes left in `folder`; return their names."
+    gone = []
+    for p in sorted(Path(folder).glob('.*.tmp')):
+        if p.is_file():
+            p.unlink()
+            gone.append(p.name)
+    return gone
+
+def truncate_jsonl(path, keep):
+    "Rewrite the log `path` (atomically) with only the records for which `keep(record)` is true; return how many went."
+    path = Path(path)
+    if not path.exists(): return 0
+    lines = [l for l in path.read_text().splitlines() if l.strip()]
+    kept = []
+    for l in lines:
+        try: record = json.loads(l)
+        except ValueError: continue  # a line cut short by a kill
+        if keep(record): kept.append(l)
+    if len(kept) != len(lines): atomic_write_text(path, ''.join(l + '\n' for l in kept))
+    return len(lines) - len(kept)
 
 # %% ../nbs/08_pretrain.ipynb #cc9c3a95
 class MStep:
@@ -210,12 +263,16 @@ class MStep:
         "Train for the configured epochs (continuing from `last.pt` when `resume`); `stop_after` ends this call after that many epochs."
         return fit_epochs(self, self.pc.epochs, resume, stop_after)
 
-# %% ../nbs/08_pretrain.ipynb #7e3eb3e0
+# %% ../nbs/08_pretrain.ipynb #e5281046
 def fit_epochs(trainer, n_epochs, resume=False, stop_after=None):
     "The resumable epoch loop of the M-step and of fine-tuning: `trainer.train_epoch()` then `trainer.end_epoch(...)` until `n_epochs`, `last.pt` after each."
     trainer.out.mkdir(parents=True, exist_ok=True)
     last = trainer.out/'last.pt'
-    if resume and last.exists(): trainer.load_state(torch.load(last, map_location=trainer.device, weights_only=True))
+    if resume and last.exists():
+        trainer.load_state(load_checkpoint(last, ['epoch'], 'a training state (last.pt)', trainer.device))
+    if _rank() == 0:  # the log and folder as the checkpoint left them: no line of an epoch it lacks, no stray files
+        remove_stale_temporaries(trainer.out)
+        truncate_jsonl(trainer.out/'metrics.jsonl', lambda r: r.get('epoch', 0) <= trainer.epoch)
     done = 0
     while trainer.epoch < n_epochs:
         if stop_after is not None and done >= stop_after: return False  # interrupted on purpose (tests of resuming)
@@ -225,12 +282,17 @@ def fit_epochs(trainer, n_epochs, resume=False, stop_after=None):
         if _is_dist(): dist.barrier()
     return True
 
-# %% ../nbs/08_pretrain.ipynb #6d435c9a
+# %% ../nbs/08_pretrain.ipynb #2a7dd3a4
 def load_pretrained(path, cfg:Config, device='cpu'):
     "The `MaskedAudioModel` saved at `path` (a `best.pt`/`last.pt` of an M-step) with its prototype dimension."
-    sd = torch.load(path, map_location=device, weights_only=True)['model']
+    sd = load_checkpoint(path, ['model'], PRETRAINED_KIND, device)['model']
+    if 'predictor.2.weight' not in sd:
+        raise CheckpointError(f"{path}: not a masked audio model (no prototype predictor in it)")
     model = build_model(cfg, sd['predictor.2.weight'].shape[0])
-    model.load_state_dict(sd)
+    try: model.load_state_dict(sd)
+    except RuntimeError as e:
+        why = str(e).splitlines()[-1].strip()[:160]
+        raise CheckpointError(f"{path}: does not fit the model of this config ({why}); use its config") from None
     return model
 
 def _seed_everything(seed):
@@ -239,7 +301,8 @@ def _seed_everything(seed):
 def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=True, stop_after_epochs=None):
     "All EM iterations of `cfg.pretrain` into `run_dir`; returns the path of the last iteration's best model (None if stopped early)."
     run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
-    if _rank() == 0: save_config(cfg, run_dir/'config.yaml')
+    if _rank() == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume the recorded config is kept
+        save_config(cfg, run_dir/'config.yaml')
     rank, world = (dist.get_rank(), dist.get_world_size()) if _is_dist() else (0, 1)
     prev_best = None
     for it in range(1, cfg.pretrain.iterations + 1):
@@ -247,6 +310,11 @@ def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=T
         if resume and (it_dir/'done.json').exists(): prev_best = it_dir/'mstep'/'best.pt'; continue
         # E-step on rank 0 over all clips (the others wait at the barrier, then read its output)
         estep = it_dir/'estep'
+        if rank == 0:  # lines of this unfinished iteration are written again below (a kept E-step keeps its line)
+            estep_kept = resume and (estep/'estep.json').exists()
+            kept = [(it, 'estep')] if estep_kept else []
+            def earlier(r): return r.get('iteration', 0) < it or (r.get('iteration'), r.get('stage')) in kept
+            truncate_jsonl(run_dir/'metrics.jsonl', earlier)
         if not (resume and (estep/'estep.json').exists()):
             if rank == 0:
                 extractor = LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context) if prev_best is None \

@@ -12,8 +12,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader
-from tqdm.auto import tqdm
-from .config import Config, PrototypeConfig, atomic_write_text
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
+from .config import Config, ConfigError, PrototypeConfig, atomic_write_text, temporary_file
 from .audio import LogMel
 from .data import LabelEncoder, SEDDataset, batch_features, dataset_classes, load_split, split_dataset
 from .gmm import GaussianMixture, KMeans
@@ -146,10 +146,15 @@ class PseudoLabelStore:
         "Open a published store read-only; `expected_hash` must match the prototypes that wrote it."
         root = Path(root)
         if not (root/f'{split}.json').exists(): raise FileNotFoundError(f"{root}: no pseudo labels for split {split!r}")
-        index = json.loads((root/f'{split}.json').read_text())
+        try: index = json.loads((root/f'{split}.json').read_text())
+        except ValueError as e:
+            raise ValueError(f"{root/(split + '.json')}: damaged pseudo-label index ({e}); rerun the E-step") from None
         if expected_hash is not None and index['hash'] != expected_hash:
             raise ValueError(f"{root/(split + '.json')}: pseudo labels were made by prototypes {index['hash'][:12]}, expected {expected_hash[:12]}")
-        data = np.load(root/f'{split}.npy', mmap_mode='r')
+        try: data = np.load(root/f'{split}.npy', mmap_mode='r')
+        except (ValueError, OSError, EOFError) as e:
+            raise ValueError(f"{root/(split + '.npy')}: truncated or damaged pseudo-label file ({e}); rerun the E-step "
+                             f"(remove {root.parent} and run again with --resume)") from None
         if data.shape != (len(index['filenames']), index['n_frames'], index['n_prototypes']):
             raise ValueError(f"{root/(split + '.npy')}: shape {data.shape} does not match its index")
         return cls(root, split, index, data)
@@ -206,7 +211,8 @@ class Prototypes:
     def save(self, path):
         "Write to `path` (tensors and plain values; atomic)."
         path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
+        fd, tmp = temporary_file(path)
+        os.close(fd)
         try: torch.save(self.state_dict() | {'hash': self.hash}, tmp); os.replace(tmp, path)
         finally:
             if os.path.exists(tmp): os.unlink(tmp)
@@ -228,8 +234,18 @@ class Prototypes:
 
 # %% ../nbs/06_prototypes.ipynb #f15de9a2
 def resolve_device(device='auto'):
-    "A `torch.device`: 'auto' is CUDA when available, else CPU."
-    return torch.device('cuda' if torch.cuda.is_available() else 'cpu') if device in (None, 'auto') else torch.device(device)
+    "A `torch.device`: 'auto' is CUDA when available, else CPU; a device this machine lacks is a `ConfigError`."
+    if device in (None, 'auto'): return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: d = torch.device(device)
+    except RuntimeError:
+        raise ConfigError(f"device={device!r}: not a device; use auto, cpu, cuda, cuda:N or mps") from None
+    if d.type == 'cuda' and not torch.cuda.is_available():
+        raise ConfigError(f"device={device!r}: torch sees no CUDA GPU on this machine; use device=cpu or device=auto")
+    if d.type == 'cuda' and d.index is not None and d.index >= torch.cuda.device_count():
+        raise ConfigError(f"device={device!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s)")
+    if d.type == 'mps' and not torch.backends.mps.is_available():
+        raise ConfigError(f"device={device!r}: MPS is not available here")
+    return d
 
 def clip_batches(cfg:Config, splits, batch_size, num_workers=0):
     "`(split_name, DataLoader)` over the clips of each split in `splits` (waveforms, padding masks, filenames)."
@@ -237,6 +253,7 @@ def clip_batches(cfg:Config, splits, batch_size, num_workers=0):
     for name in splits:
         ds = split_dataset(cfg, name, classes)
         yield name, DataLoader(ds, batch_size=batch_size, shuffle=False, num_workers=num_workers)
+
 
 @torch.no_grad()
 def extract_features(extractor, loader, logmel, device):

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import soundfile as sf
 import torch
-from tqdm.auto import tqdm
+from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import SoundscapeConfig, atomic_write_text
 from .audio import AudioError, load_audio, resample, to_mono
 from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_tsv
@@ -22,8 +22,8 @@ __all__ = ['ROLES', 'PARTITIONS', 'SPLIT_NAMES', 'KINDS', 'trim_silence', 'Sourc
            'stratified_split', 'SourcePools', 'background_chunks', 'split_sources', 'plan_clip',
            'event_to_background_db', 'render_clip', 'plan_events', 'project_dir', 'resolve_sources_dir',
            'shared_data_dir', 'office_sources', 'plan_benchmark', 'write_metadata', 'sources_per_split',
-           'build_benchmark', 'read_mixing_log', 'split_provenance', 'check_labels_against_audio', 'dataset_digest',
-           'read_split_events', 'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
+           'check_replaceable', 'build_benchmark', 'read_mixing_log', 'split_provenance', 'check_labels_against_audio',
+           'dataset_digest', 'read_split_events', 'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
 
 # %% ../nbs/03_soundscapes.ipynb #3ec61f65
 def trim_silence(x, sr, threshold_db=-40.0, frame_seconds=0.01, margin_seconds=0.01):
@@ -317,13 +317,33 @@ def sources_per_split(plans, pools, sources):
     rows = [(label, k, len(used[label, k]), len({collection[r] for r in used[label, k]}))
             for label in sorted({l for v in pools.events.values() for l in v}) for k in PARTITIONS if pools.events[k].get(label)]
     return pd.DataFrame(rows, columns=['class', 'split', 'recordings', 'collections'])
+# `--overwrite` replaces a previous build and nothing else: the folder must hold the build's own record
+# (`metadata/build.json`), and it must not hold the sources (a `manifest.tsv`, or the sources folder itself).
+# Anything else is refused before a file is touched.
 
 # %% ../nbs/03_soundscapes.ipynb #f6e80f15
+def check_replaceable(out, sources_dir, overwrite=False):
+    "Raise unless `out` is missing, or (with `overwrite`) a previous build that holds no sources."
+    out = Path(out)
+    if not out.exists() and not out.is_symlink(): return
+    if not overwrite: raise FileExistsError(f"{out} exists; pass overwrite=True (--overwrite) to replace it")
+    if not out.is_dir() or out.is_symlink():
+        raise FileExistsError(f"{out} is not a dataset folder; refusing to replace it (choose another --out)")
+    if not (out/'metadata'/'build.json').is_file():
+        raise FileExistsError(f"{out} holds no metadata/build.json, so it is not a dataset built by pmam; "
+                              f"refusing to replace it (choose another --out)")
+    src = Path(sources_dir).resolve()
+    if src == out.resolve() or out.resolve() in src.parents or next(out.rglob('manifest.tsv'), None) is not None:
+        what = src if src.is_relative_to(out.resolve()) else 'a manifest.tsv'
+        raise FileExistsError(f"{out} contains source recordings ({what}); refusing to replace it (choose another "
+                              f"--out)")
+
+# %% ../nbs/03_soundscapes.ipynb #98642aa2
 def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, on_bad='error', workers=None, progress=True, overwrite=False):
     "Mix the sources into a DESED-format dataset in `out`; return the build summary (also in `out/metadata/build.json`)."
     cfg = cfg or SoundscapeConfig(); cfg.validate()
     out, sources_dir = Path(out), resolve_sources_dir(sources or cfg.sources)
-    if out.exists() and not overwrite: raise FileExistsError(f"{out} exists; pass overwrite=True (--overwrite) to replace it")
+    check_replaceable(out, sources_dir, overwrite)
     srcs, skipped = load_sources(sources_dir, cfg.sample_rate, on_bad)
     pools, plans = plan_benchmark(srcs, cfg, seed)
     tmp = out.with_name(f'.{out.name}.building')
