@@ -85,8 +85,8 @@ EVENTS = {
         'flare-game': ['fantasycore/soundfx/*male_hit.ogg', 'fantasycore/soundfx/*male_die.ogg'],
         'openclonk-data': ['Clonk.ocg/Skin.ocg/*/Hurt*.*', 'Clonk.ocg/Skin.ocg/*/Die*.*', 'Clonk.ocg/Skin.ocg/*/Scream*.*'],
     },
-    'sword_clash': {  # metal blade on blade/shield
-        '0ad-data': ['attack/weapon/swordhit_*.ogg', 'attack/weapon/sword_attack_*.ogg', 'attack/impact/shield_metal_*.ogg'],
+    'sword_clash': {  # metal blade on blade/shield (0 A.D.'s sword_attack_* are left out: swings, their loudest part is late)
+        '0ad-data': ['attack/weapon/swordhit_*.ogg', 'attack/impact/shield_metal_*.ogg'],
         'wesnoth-1.16-data': ['sword-*.ogg'],
         'openclonk-data': ['Objects.ocg/Weapons.ocg/Shield.ocg/MetalHit*.ogg', 'Objects.ocg/Weapons.ocg/Shield.ocg/WeaponHitShield.ogg'],
     },
@@ -114,7 +114,8 @@ DISTRACTORS = {
     'tuxpaint-stamps-default': ['animals/insects/*.ogg', 'animals/mammals/dogs/*.ogg', 'animals/mammals/cats/*.ogg',
                                 'animals/mammals/aquatic/*.ogg', 'animals/mammals/apes/*.ogg', 'animals/mammals/rodents/*.ogg',
                                 'animals/mammals/elephant.ogg', 'animals/mammals/bears/*.ogg', 'animals/amphibians/*.ogg',
-                                'household/[!t]*.ogg', 'household/dishes/*.ogg', 'household/arttools/*.ogg', 'hobbies/**/*.ogg',
+                                'household/[!t]*.ogg', 'household/dishes/*.ogg', 'household/arttools/*.ogg', 'hobbies/camera_35mm.ogg',
+                                'hobbies/music/string/*.ogg', 'hobbies/music/wind/*.ogg',
                                 'vehicles/**/*.ogg', 'seasonal/newyears/*.ogg', 'naturalforces/*.ogg'],
     'ovos_cc0_animals': ['cat.mp3', 'dog.mp3', 'frog.mp3'],
     'widelands-data': ['sound/animals/wolf_*.ogg', 'sound/animals/coyote_*.ogg', 'sound/animals/moose_*.ogg', 'sound/animals/stag_*.ogg',
@@ -123,27 +124,28 @@ DISTRACTORS = {
                  'voice/global/civ_dog_*.ogg', 'resource/foraging/*.ogg', 'resource/gathering/gather_fruit_*.ogg'],
     'wesnoth-1.16-data': ['wolf-*.ogg', 'bat-flapping.wav', 'open-chest.wav', 'water-blast.wav', 'fuse.ogg', 'gold.ogg', 'torch.ogg'],
     'minetest-data': ['doors/sounds/*.ogg', 'xpanes/sounds/*.ogg', 'default/sounds/default_break_glass*.ogg',
-                      'default/sounds/default_water_footstep*.ogg', 'default/sounds/default_chest_*.ogg',
+                      'default/sounds/default_chest_*.ogg',
                       'fire/sounds/fire_flint_and_steel.ogg', 'fire/sounds/fire_extinguish_flame*.ogg'],
-    'flare-game': ['fantasycore/soundfx/door_open.ogg', 'fantasycore/soundfx/wood_open.ogg', 'fantasycore/soundfx/inventory/*.ogg'],
+    'flare-game': ['fantasycore/soundfx/door_open.ogg', 'fantasycore/soundfx/wood_open.ogg'] +
+                  [f'fantasycore/soundfx/inventory/inventory_{k}.ogg' for k in ('book', 'cloth', 'coins', 'gem', 'leather', 'page', 'potion')],
     'openclonk-data': ['Liquids.ocg/Splash*.wav', 'Liquids.ocg/Bubble*.ogg', 'Liquids.ocg/Waterdrop*.wav',
                        'Structures.ocg/Door*.wav', 'Structures.ocg/HingeCreak*.ogg', 'Structures.ocg/Chest.ocg/*.ogg',
-                       'Hits.ocg/Materials.ocg/Glass.ocg/*.ogg', 'Objects.ocg/Balloon.ocg/*.wav', 'Objects.ocg/Lorry.ocg/*.wav'],
+                       'Hits.ocg/Materials.ocg/Glass.ocg/*.ogg', 'Objects.ocg/Balloon.ocg/*.wav'],
     'gcompris-qt-data': [f'explore_farm_animals/gcompris/src/activities/explore_farm_animals/resource/animals/{a}.ogg' for a in ('cat', 'dog')]
                         + [f'memory-sound/gcompris/src/activities/memory-sound/resource/{a}.ogg' for a in
                            ('LRBark_1_LA_cut', 'LRBark_3_LA_cut', 'LRDoor_Open_2_LA', 'LRApplauses_1_LA_cut', 'LRObject_falling_01_LA',
                             'LRObject_falling_02_LA', 'LRTrain_slowing_down_01_LA_cut', 'LRStartAndStopCarEngine1LACut')],
     'lincity_ng_sounds': ['RailTrain*.wav', 'School*.wav', 'Window*.wav', 'SportsCroud*.wav'],
 }
-# Long real ambiences without target sounds (no birdsong, farms, harbours with gulls, footsteps or smithies).
+# Long real ambiences without target sounds (no birdsong, farms, harbours with gulls, markets, footsteps or smithies).
 BACKGROUNDS = {
-    '0ad-data': ['ambient/water/*.ogg', 'ambient/weather/*.ogg', 'ambient/building/amb_trade_*.ogg'],
+    '0ad-data': ['ambient/water/*.ogg', 'ambient/weather/*.ogg'],
     'redeclipse_ambience': ['cavedrip.ogg', 'creek.ogg', 'cycadas.ogg', 'distant_cars.ogg', 'hum.ogg', 'nightcrickets.ogg',
                             'river.ogg', 'water.ogg', 'waterfall*.ogg', 'wind.ogg'],
     'wesnoth-1.16-data': ['ambient/campfire.ogg', 'ambient/night.ogg', 'ambient/ship.ogg'],
     'flare-game': ['fantasycore/soundfx/environment/river_loop.ogg', 'fantasycore/soundfx/environment/wind_loop.ogg',
                    'fantasycore/soundfx/environment/cave_*_loop.ogg', 'fantasycore/soundfx/environment/open_fire_loop.ogg',
-                   'empyrean_campaign/soundfx/environment/rain.ogg'],
+                   'empyrean_campaign/soundfx/environment/rain.ogg', 'fantasycore/music/wind_ambient.ogg'],
     'openclonk-data': ['Environment.ocg/WindLoop.ogg', 'Environment.ocg/Waterfall.ogg', 'Liquids.ocg/StereoRain.ogg'],
     'minetest-data': ['env_sounds/sounds/*.ogg', 'fire/sounds/fire_large.ogg', 'fire/sounds/fire_small.ogg'],
     'gcompris-qt-data': ['memory-sound/gcompris/src/activities/memory-sound/resource/LRRain_in_garden_01_LA_cut.ogg'],
