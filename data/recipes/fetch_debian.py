@@ -14,7 +14,7 @@ Nothing here depends on the clock or on directory order, so two runs give the sa
 import argparse, gzip, hashlib, struct, subprocess, sys, zipfile, zlib
 from pathlib import Path
 
-# name: (version, SHA-256 of the .deb, what of it we need)
+# name: (version, SHA-256 of the .deb)
 PACKAGES = {
     '0ad-data':                ('0.0.26-1', '53745ae74d05bccf6783400fa98f3932b21729ab9d2e86151aa2c331c3455178'),
     'wesnoth-1.16-data':       ('1:1.16.9-1', '1012b964bd412a6770685e3324ae3b61e176caff7846192d1ee63d55cd621e26'),
@@ -24,6 +24,7 @@ PACKAGES = {
     'tuxpaint-stamps-default': ('2022.06.04-1', '6db6c1bfc870a47f1499d6203b083522eacb57c5f9c87d468f2e92eb6d9d5f34'),
     'openclonk-data':          ('8.1-3', '1505314b47196c5052caf75e870ea2cf36bdb4e1d0c7e3f133da93815b7e642f'),
     'gcompris-qt-data':        ('3.1-2', 'e9cf06ab2105529068df73085784e835d2ff03f870d2a8091f09125d40abac9f'),
+    'redeclipse-data':         ('1.6.0-1', 'ada26453d3100bd61154ce20a699352f0b48bb29f8505f477ebdcb612f71ab42'),
 }
 MEMBERS = ['*.ogg', '*.wav', '*.zip', '*.rcc', '*.ocg', '*/copyright']  # tar wildcards of what we extract
 GCOMPRIS_RCC = ['explore_farm_animals.rcc', 'memory-sound.rcc']           # the only .rcc files with recordings we use
