@@ -9,7 +9,7 @@ the Debian bookworm packages pinned in `fetch_debian.py` (collection = package n
 `CACHE/x/<package>`) and two committable folders of ../shared/data (collection = folder name). Where a
 shared folder is a subset of a package we use (0ad_sounds, widelands_sounds, tuxpaint_stamp_sounds,
 wesnoth_ambient, redeclipse_ambience) the package is read instead, so no recording can enter twice under two names; on top of
-that, clips whose decoded audio is identical (or whose loudness envelopes match) are dropped as duplicates.
+that, clips whose decoded audio is identical or whose waveforms cross-correlate above 0.85 are dropped as duplicates.
 
 Every clip is mixed to mono and resampled to 16 kHz; one-shot events and distractors are trimmed of
 leading/trailing silence and cut to EVENT_MAX_S / DISTRACTOR_MAX_S; all are peak-normalised and written as
@@ -234,27 +234,43 @@ def write_ogg(dest, x):
 
 
 def envelope(x, n=160):
-    "Frame RMS (10 ms frames at 16 kHz), normalised: a cheap fingerprint for near-duplicate checks."
+    "Frame RMS (10 ms frames at 16 kHz): a cheap prefilter for near-duplicate checks."
     f = len(x) // n
-    e = np.sqrt(np.mean(x[:f * n].reshape(f, n).astype(np.float64) ** 2, axis=1)) if f else np.zeros(1)
-    return e / (np.linalg.norm(e) + 1e-12)
+    return np.sqrt(np.mean(x[:f * n].reshape(f, n).astype(np.float64) ** 2, axis=1)) if f else np.zeros(1)
 
 
-def find_duplicate(x, seen):
-    "Name of an earlier clip with identical samples or a matching loudness envelope (correlation > 0.99), else None."
-    q = np.round(x * 32767).astype(np.int16).tobytes()
-    h = hashlib.sha1(q).hexdigest()
-    if h in seen['hash']: return seen['hash'][h]
+def _cos(a, b):
+    m = min(len(a), len(b))
+    return float(a[:m] @ b[:m] / (np.linalg.norm(a[:m]) * np.linalg.norm(b[:m]) + 1e-12))
+
+
+def _xcorr(a, b):
+    "Largest normalised cross-correlation of two waveforms over all lags."
+    n = len(a) + len(b)
+    c = np.fft.irfft(np.fft.rfft(a, n) * np.conj(np.fft.rfft(b, n)), n)
+    return float(np.abs(c).max() / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-12))
+
+
+def find_duplicate(x, seen, near=True):
+    """(name, similarity) of an earlier clip that is the same recording, else None.
+
+    Same recording: identical samples after conversion, or (when `near`) a clip of similar length (within 10 %)
+    whose waveform cross-correlates above 0.85 at some lag (the same take re-encoded, resampled or re-trimmed).
+    Loudness envelopes only preselect candidates: short impacts all share one envelope shape."""
+    h = hashlib.sha1(np.round(x * 32767).astype(np.int16).tobytes()).hexdigest()
+    if h in seen['hash']: return seen['hash'][h], 1.0
+    if not near: return None
     e = envelope(x)
-    for name, e2 in seen['env'].get(len(e), []):
-        if float(e @ e2) > 0.99: return name
+    for name, x2, e2 in seen['clips']:
+        if not 0.9 <= len(x2) / len(x) <= 1.11 or _cos(e, e2) < 0.9: continue
+        r = _xcorr(x, x2)
+        if r > 0.85: return name, r
     return None
 
 
-def remember(x, name, seen):
+def remember(x, name, seen, near=True):
     seen['hash'][hashlib.sha1(np.round(x * 32767).astype(np.int16).tobytes()).hexdigest()] = name
-    e = envelope(x)
-    seen['env'].setdefault(len(e), []).append((name, e))
+    if near: seen['clips'].append((name, x, envelope(x)))
 
 
 def origin(coll, rel):
@@ -309,7 +325,7 @@ def attribution(coll, counts, debian, shared):
 
 
 def main(debian, shared, out):
-    rows, per_coll, seen, dups, short = [], defaultdict(Counter), {'hash': {}, 'env': {}}, [], []
+    rows, per_coll, seen, dups, short = [], defaultdict(Counter), {'hash': {}, 'clips': []}, [], []
     out.mkdir(parents=True, exist_ok=True)
     for f, coll, role, lab in plan(debian, shared):
         rel = f.relative_to(collection_root(coll, debian, shared))
@@ -322,9 +338,10 @@ def main(debian, shared, out):
         if role == 'background' and len(x) < BACKGROUND_MIN_S * SR: short.append(f'{coll}/{rel}'); continue
         x = (x / peak * 0.9).astype('float32')  # level is set at mixing time; store at a common peak
         name = f'{coll}/{rel}'
-        d = find_duplicate(x, seen)
-        if d: dups.append((name, d)); continue
-        remember(x, name, seen)
+        near = role != 'background'  # long ambiences: exact repeats only
+        d = find_duplicate(x, seen, near)
+        if d: dups.append((name, *d)); continue
+        remember(x, name, seen, near)
         sub = {'event': f'events/{lab}', 'distractor': 'distractors', 'background': 'backgrounds'}[role]
         dest = out/sub/(safe_name(coll, rel) + '.ogg')
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -343,7 +360,7 @@ def main(debian, shared, out):
         for r in rows: fh.write('\t'.join(r) + '\n')
     for coll in COLLECTIONS:
         if coll in per_coll: (out/f'ATTRIBUTION-{coll}.md').write_text(attribution(coll, per_coll[coll], debian, shared))
-    for a, b in dups: print(f'duplicate left out: {a} (same audio as {b})', file=sys.stderr)
+    for a, b, r in dups: print(f'duplicate left out: {a} (same recording as {b}; similarity {r:.3f})', file=sys.stderr)
     for a in short: print(f'background shorter than {BACKGROUND_MIN_S:g} s left out: {a}', file=sys.stderr)
     size = sum(p.stat().st_size for p in out.rglob('*') if p.is_file())
     print(f'{len(rows)} clips ({len(dups)} duplicates, {len(short)} short backgrounds left out), {size / 2**20:.1f} MiB in {out}')
