@@ -111,16 +111,18 @@ EVENTS = {
         'wesnoth-1.16-data': ['sword-*.ogg'],
         'openclonk-data': ['Objects.ocg/Weapons.ocg/Shield.ocg/MetalHit*.ogg', 'Objects.ocg/Weapons.ocg/Shield.ocg/WeaponHitShield.ogg'],
     },
-    'bow_shot': {  # bow release and arrow flight
-        '0ad-data': ['attack/weapon/bow_attack_*.ogg', 'attack/weapon/arrowfly_*.ogg'],
-        'wesnoth-1.16-data': ['bow.ogg', 'bow-miss.ogg', 'bow-puny*.ogg', 'crossbow*.ogg'],
-        'openclonk-data': ['Objects.ocg/Weapons.ocg/Bow.ocg/Shoot*.ogg', 'Objects.ocg/Arrow.ocg/Shoot*.ogg'],
+    'whoosh': {  # something shot, thrown or swung fast through the air: bow shots, arrow flight, javelin throws, swings that miss
+        '0ad-data': ['attack/weapon/bow_attack_*.ogg', 'attack/weapon/arrowfly_*.ogg', 'attack/weapon/jav_attack_*.ogg'],
+        'wesnoth-1.16-data': ['bow.ogg', 'bow-miss.ogg', 'bow-puny*.ogg', 'crossbow*.ogg', 'throw-*.wav', 'dagger-swish.wav', 'miss-*.ogg'],
+        'openclonk-data': ['Objects.ocg/Weapons.ocg/Bow.ocg/Shoot*.ogg', 'Objects.ocg/Arrow.ocg/Shoot*.ogg',
+                           'Objects.ocg/Weapons.ocg/Javelin.ocg/Throw*.ogg', 'Objects.ocg/Weapons.ocg/WeaponSwing*.ogg'],
     },
-    'wood_chopping': {  # axe into a tree
-        '0ad-data': ['resource/lumbering/lumber_tree_[0-9]*.ogg'],
+    'wood_impact': {  # axe chops into trees and other hard blows on wood (wooden shields, beams)
+        '0ad-data': ['resource/lumbering/lumber_tree_[0-9]*.ogg', 'resource/construction/con_wood_*.ogg', 'attack/impact/shield_wood_*.ogg'],
         'widelands-data': ['sound/woodcutting/*woodcutting*.ogg'],
         'minetest-data': ['default/sounds/default_dig_choppy*.ogg'],
-        'openclonk-data': ['Environment.ocg/Tree.ocg/Chop*.wav'],
+        'openclonk-data': ['Environment.ocg/Tree.ocg/Chop*.wav', 'Hits.ocg/Materials.ocg/Wood.ocg/*WoodHit*.ogg',
+                           'Objects.ocg/Weapons.ocg/Shield.ocg/WoodHit*.ogg'],
     },
     'pick_mining': {  # pick or chisel on stone/ore
         '0ad-data': ['resource/mining/*.ogg', 'resource/construction/con_stone_*.ogg'],
@@ -233,15 +235,11 @@ def write_ogg(dest, x):
     tmp.unlink()
 
 
-def envelope(x, n=160):
-    "Frame RMS (10 ms frames at 16 kHz): a cheap prefilter for near-duplicate checks."
-    f = len(x) // n
-    return np.sqrt(np.mean(x[:f * n].reshape(f, n).astype(np.float64) ** 2, axis=1)) if f else np.zeros(1)
-
-
-def _cos(a, b):
-    m = min(len(a), len(b))
-    return float(a[:m] @ b[:m] / (np.linalg.norm(a[:m]) * np.linalg.norm(b[:m]) + 1e-12))
+def spectrum(x, n=512):
+    "Average magnitude spectrum (unit norm) of 32-ms frames: a cheap prefilter for near-duplicate checks."
+    f = max(1, len(x) // n)
+    s = np.abs(np.fft.rfft(np.pad(x, (0, max(0, n - len(x))))[:f * n].reshape(f, n) * np.hanning(n), axis=1)).mean(0)
+    return s / (np.linalg.norm(s) + 1e-12)
 
 
 def _xcorr(a, b):
@@ -254,15 +252,15 @@ def _xcorr(a, b):
 def find_duplicate(x, seen, near=True):
     """(name, similarity) of an earlier clip that is the same recording, else None.
 
-    Same recording: identical samples after conversion, or (when `near`) a clip of similar length (within 10 %)
+    Same recording: identical samples after conversion, or (when `near`) a clip at most twice as long or short
     whose waveform cross-correlates above 0.85 at some lag (the same take re-encoded, resampled or re-trimmed).
-    Loudness envelopes only preselect candidates: short impacts all share one envelope shape."""
+    Average spectra only preselect candidates (loudness envelopes would not do: short impacts all share one shape)."""
     h = hashlib.sha1(np.round(x * 32767).astype(np.int16).tobytes()).hexdigest()
     if h in seen['hash']: return seen['hash'][h], 1.0
     if not near: return None
-    e = envelope(x)
+    e = spectrum(x)
     for name, x2, e2 in seen['clips']:
-        if not 0.9 <= len(x2) / len(x) <= 1.11 or _cos(e, e2) < 0.9: continue
+        if not 0.5 <= len(x2) / len(x) <= 2 or float(e @ e2) < 0.9: continue
         r = _xcorr(x, x2)
         if r > 0.85: return name, r
     return None
@@ -270,7 +268,7 @@ def find_duplicate(x, seen, near=True):
 
 def remember(x, name, seen, near=True):
     seen['hash'][hashlib.sha1(np.round(x * 32767).astype(np.int16).tobytes()).hexdigest()] = name
-    if near: seen['clips'].append((name, x, envelope(x)))
+    if near: seen['clips'].append((name, x, spectrum(x)))
 
 
 def origin(coll, rel):
