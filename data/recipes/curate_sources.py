@@ -131,8 +131,8 @@ EVENTS = {
         'openclonk-data': ['Objects.ocg/Pickaxe.ocg/*.wav'],
     },
 }
-# Non-target one-shots: nothing that sounds like a target class (no hooves, steps, blades, bows, axes, picks,
-# hammers, birds or farm animals; no human cries).
+# Non-target one-shots: nothing that sounds like a target class (no hooves, steps, blades, bows, throws, swings,
+# axes, picks, hammers, blows on wood, birds or farm animals; no human cries).
 DISTRACTORS = {
     'tuxpaint-stamps-default': ['animals/insects/*.ogg', 'animals/mammals/dogs/*.ogg', 'animals/mammals/cats/*.ogg',
                                 'animals/mammals/aquatic/*.ogg', 'animals/mammals/apes/*.ogg', 'animals/mammals/rodents/*.ogg',
@@ -145,7 +145,7 @@ DISTRACTORS = {
                        'sound/animals/frog.ogg', 'sound/fisher/*.ogg', 'sound/empire/*bubble_*.ogg', 'sound/mill/*.ogg'],
     '0ad-data': ['actor/fauna/animal/elephant_*.ogg', 'actor/fauna/animal/lion_*.ogg', 'actor/gate/*.ogg', 'actor/ship/*.ogg',
                  'voice/global/civ_dog_*.ogg', 'resource/foraging/*.ogg', 'resource/gathering/gather_fruit_*.ogg'],
-    'wesnoth-1.16-data': ['wolf-*.ogg', 'bat-flapping.wav', 'open-chest.wav', 'water-blast.wav', 'fuse.ogg', 'gold.ogg', 'torch.ogg'],
+    'wesnoth-1.16-data': ['wolf-*.ogg', 'bat-flapping.wav', 'open-chest.wav', 'fuse.ogg', 'gold.ogg'],
     'minetest-data': ['doors/sounds/*.ogg', 'xpanes/sounds/*.ogg', 'default/sounds/default_break_glass*.ogg',
                       'default/sounds/default_chest_*.ogg',
                       'fire/sounds/fire_flint_and_steel.ogg', 'fire/sounds/fire_extinguish_flame*.ogg'],
