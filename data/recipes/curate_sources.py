@@ -360,7 +360,7 @@ def main(debian, shared, out):
         if coll in per_coll: (out/f'ATTRIBUTION-{coll}.md').write_text(attribution(coll, per_coll[coll], debian, shared))
     for a, b, r in dups: print(f'duplicate left out: {a} (same recording as {b}; similarity {r:.3f})', file=sys.stderr)
     for a in short: print(f'background shorter than {BACKGROUND_MIN_S:g} s left out: {a}', file=sys.stderr)
-    size = sum(p.stat().st_size for p in out.rglob('*') if p.is_file())
+    size = sum(p.stat().st_size for p in out.rglob('*') if p.is_file() and not p.relative_to(out).parts[0].startswith('.'))
     print(f'{len(rows)} clips ({len(dups)} duplicates, {len(short)} short backgrounds left out), {size / 2**20:.1f} MiB in {out}')
     counts = Counter((r[1], r[2]) for r in rows)
     for (role, lab), n in sorted(counts.items()): print(f'  {role:10s} {lab:14s} {n}')
