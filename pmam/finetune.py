@@ -326,8 +326,10 @@ def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, 
     det.load_state_dict(best['detector'])
     if rank == 0 and cfg.evaluate.median_candidates: _tune_and_store_windows(det.to(ft.device), best, out/'best.pt', val_set, cfg, ft.logmel, ft.device)
     res = evaluate_split(det.to(ft.device), test_set, cfg, ft.logmel, ft.device) if rank == 0 else {}
+    val = evaluate_split(det, val_set, cfg, ft.logmel, ft.device) if rank == 0 and det.median_windows else {}  # as post-processed
     summary = {'model': name or ('pretrained' if checkpoint else 'scratch'), 'checkpoint': None if checkpoint is None else str(checkpoint),
-               'selected': {'epoch': best['epoch'], 'which': best['which'], 'validation': best['val']},
+               'selected': {'epoch': best['epoch'], 'which': best['which'], 'validation': best['val'],
+                            'validation_tuned_windows': {k: val[k] for k in ('psds1', 'psds2', 'event_f1')} if val else None},
                'median_windows': det.median_windows,
                'label_fraction': cfg.finetune.label_fraction, 'train_clips': train_clip_counts(train),
                'test': {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')},

@@ -87,7 +87,8 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
     ensure_dataset(cfg, progress); times['data'] = time.time() - t0
     skipped = skipped_audio(cfg)
     t = time.time(); run_pretraining(cfg, run_dir/'pretrain', device, resume, progress); times['pretrain'] = time.time() - t
-    models = {'scratch': None} | {f'iter{i}': run_dir/'pretrain'/f'iter{i}'/'mstep'/'best.pt' for i in range(1, cfg.pretrain.iterations + 1)}
+    iterations = cfg.finetune.pretrained_iterations or range(1, cfg.pretrain.iterations + 1)
+    models = {'scratch': None} | {f'iter{i}': run_dir/'pretrain'/f'iter{i}'/'mstep'/'best.pt' for i in iterations}
     results = {}
     for name, ckpt in models.items():
         t = time.time()
@@ -142,7 +143,7 @@ def write_report(run_dir):
     axs[0].set(title='M-step loss (prototype BCE)', xlabel='epoch'); axs[0].legend(fontsize='small')
     for name in res['models']:
         m = read_metrics(run_dir/'finetune'/name/'metrics.jsonl')
-        axs[1].plot(m.epoch, m[['val_student_psds1', 'val_teacher_psds1']].max(1), '-o', ms=3, label=name)
+        axs[1].plot(m.epoch, m.filter(['val_student_psds1', 'val_teacher_psds1']).max(1), '-o', ms=3, label=name)  # no teacher: student only
     axs[1].set(title='fine-tuning: validation PSDS1 (best of student/teacher)', xlabel='epoch'); axs[1].legend(fontsize='small')
     fig.tight_layout(); fig.savefig(run_dir/'report_curves.png', dpi=80); plt.close(fig)
     m = res['machine']
