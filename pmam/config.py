@@ -242,7 +242,7 @@ class FinetuneConfig:
     w_weak: float = 0.5  # weight of the clip-level (weak) loss
     pos_weight: float = 1.0  # weight of active frames in the strong BCE (frame labels are mostly inactive)
     mean_teacher: bool = True  # False: no teacher, no consistency loss (a step costs ~25% less)
-    pretrained_iterations: Optional[list[int]] = None  # EM iterations `pmam run` fine-tunes besides the baseline; None: all
+    pretrained_iterations: Literal['all', 'last'] = 'all'  # EM iterations `pmam run` fine-tunes besides the baseline
     time_shift: float = 0.9  # std of the circular time shift, seconds (labels shift too)
     mixup_p: float = 0.5  # probability of mixup (within strong, within weak clips)
     mixup_alpha: float = 0.2
@@ -308,10 +308,6 @@ class Config:
         if fr < self.data.frame_rate or abs(fr / self.data.frame_rate - round(fr / self.data.frame_rate)) > 1e-9:
             raise ConfigError(f"data.frame_rate={self.data.frame_rate:g} must divide the feature frame rate "
                               f"features.sample_rate/features.hop_length={fr:g}")
-        its = self.finetune.pretrained_iterations
-        if its is not None and (not its or not all(1 <= i <= self.pretrain.iterations for i in its)):
-            raise ConfigError(f"finetune.pretrained_iterations={its}: each must be an EM iteration 1..{self.pretrain.iterations} "
-                              f"(pretrain.iterations), or null for all")
         if abs(fr / self.data.frame_rate - self.model.time_reduction) > 1e-9:
             raise ConfigError(f"model: the encoder turns {fr:g} feature frames/s into {fr / self.model.time_reduction:g} frames/s "
                               f"(time pools {self.model.encoder_time_pools}, upsample {self.model.encoder_upsample}), "

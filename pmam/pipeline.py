@@ -87,7 +87,8 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
     ensure_dataset(cfg, progress); times['data'] = time.time() - t0
     skipped = skipped_audio(cfg)
     t = time.time(); run_pretraining(cfg, run_dir/'pretrain', device, resume, progress); times['pretrain'] = time.time() - t
-    iterations = cfg.finetune.pretrained_iterations or range(1, cfg.pretrain.iterations + 1)
+    n = cfg.pretrain.iterations
+    iterations = [n] if cfg.finetune.pretrained_iterations == 'last' else range(1, n + 1)
     models = {'scratch': None} | {f'iter{i}': run_dir/'pretrain'/f'iter{i}'/'mstep'/'best.pt' for i in iterations}
     results = {}
     for name, ckpt in models.items():
@@ -165,4 +166,4 @@ def toy_config(root, extra=()):
                                 'prototypes.n_prototypes=4', 'prototypes.pca_dim=8', 'prototypes.max_iter=10', 'pretrain.epochs=1',
                                 'pretrain.steps_per_epoch=2', 'finetune.epochs=1', 'finetune.steps_per_epoch=2', 'evaluate.psds_thresholds=10',
                                 'data.batch={strong: 2, weak: 2, unlabeled: 4}', 'finetune.batch_size=null',
-                                'data.build_if_missing=true', *extra])
+                                'data.build_if_missing=true', 'finetune.pretrained_iterations=all', *extra])
