@@ -469,7 +469,10 @@ def _spec_text(spec_path):
 
 def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device='auto', progress=True,
               stop_after_units=None):
-    "Run every (setting, seed) of study `spec_path` into `out`; write and return the summary (None if stopped early)."
+    """Run every (setting, seed) of study `spec_path` into `out`; write and return the summary (None if stopped early).
+
+    The summary is rewritten after every unit that ran, so a study in progress (or killed) has an up-to-date,
+    incomplete summary to look at or commit."""
     out = Path(out)
     spec_path = find_study_spec(spec_path) if isinstance(spec_path, (str, Path)) else spec_path
     spec = read_study_spec(spec_path)
@@ -488,10 +491,12 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
                 ran += 1
             pretrainings[u.pretraining] = run_pretraining_unit(u.cfg, pre, device, progress)
         folder = runs/u.setting/f'seed{u.seed}'
-        if not (folder/'unit.json').exists():
+        fresh = not (folder/'unit.json').exists()
+        if fresh:
             if stop_after_units is not None and ran >= stop_after_units: return None
             ran += 1
         records.append(run_finetune_unit(u, folder, pre, device, progress))
+        if fresh: write_summary(out, summarize_study(spec, units, records, pretrainings, quick))
     summary = summarize_study(spec, units, records, pretrainings, quick)
     write_summary(out, summary)
     return summary
