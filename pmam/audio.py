@@ -14,8 +14,7 @@ from torch import nn
 from .config import FeatureConfig
 
 # %% auto #0
-__all__ = ['AudioError', 'load_audio', 'to_mono', 'resample', 'pad_or_crop', 'padding_mask', 'load_clip', 'LogMel',
-           'direct_logmel', 'mono_blocks']
+__all__ = ['AudioError', 'load_audio', 'to_mono', 'resample', 'pad_or_crop', 'padding_mask', 'load_clip', 'LogMel', 'mono_blocks']
 
 # %% ../nbs/01_audio.ipynb #0ada84af
 class AudioError(ValueError):
@@ -80,20 +79,6 @@ class LogMel(nn.Module):
         with torch.autocast(wav.device.type, enabled=False):  # the STFT and log need full precision
             m = self.mel(wav.float())[..., :wav.shape[-1] // self.cfg.hop_length]
             return (torch.log(m + self.cfg.log_offset) + self.cfg.norm_shift) / self.cfg.norm_scale
-
-# %% ../nbs/01_audio.ipynb #270910e1
-def direct_logmel(wav, cfg:FeatureConfig):
-    "Reference log-mel of a 1-D numpy waveform, computed frame by frame with numpy (for tests)."
-    hop, nfft, win = cfg.hop_length, cfg.n_fft, cfg.win_length
-    x = np.pad(np.asarray(wav, np.float64), nfft // 2, mode='reflect')
-    w = np.zeros(nfft); off = (nfft - win) // 2
-    w[off:off + win] = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(win) / win)  # periodic Hann, centred in the FFT frame
-    n_frames = len(wav) // hop
-    frames = np.stack([x[i * hop:i * hop + nfft] * w for i in range(n_frames)])
-    power = np.abs(np.fft.rfft(frames, axis=1)) ** 2
-    fb = torchaudio.functional.melscale_fbanks(nfft // 2 + 1, cfg.f_min, cfg.f_max or cfg.sample_rate / 2,
-                                               cfg.n_mels, cfg.sample_rate).double().numpy()
-    return ((np.log(power @ fb + cfg.log_offset) + cfg.norm_shift) / cfg.norm_scale).T
 
 # %% ../nbs/01_audio.ipynb #0f2f5861
 def _open_sound(path):

@@ -8,7 +8,8 @@ import argparse, contextlib, io, json, os, platform, re, tempfile, time, warning
 from pathlib import Path
 import numpy as np
 import torch
-from .gmm import GaussianMixture, ConvergenceWarning, _device
+from .config import resolve_device
+from .gmm import GaussianMixture, ConvergenceWarning
 
 # %% auto #0
 __all__ = ['FINETUNE_SETUPS', 'COMMANDS', 'cpu_model', 'machine', 'matmul_gflops', 'gmm_data', 'bench_gmm', 'bench_pretrain',
@@ -24,20 +25,20 @@ def cpu_model():
 
 def machine(device="cpu"): # the device the benchmark runs on
     "One line describing the machine: CPU, cores, torch version and threads, device."
-    dev = _device(device)
+    dev = resolve_device(device)
     gpu = f" ({torch.cuda.get_device_name(dev)})" if dev.type == "cuda" else ""
     return f"{cpu_model()} | {os.cpu_count()} cores | torch {torch.__version__}, {torch.get_num_threads()} threads | device {dev}{gpu}"
 
 # %% ../nbs/90_bench.ipynb #df2b897f
 def _sync(device):
-    if _device(device).type == "cuda": torch.cuda.synchronize(_device(device))
+    if resolve_device(device).type == "cuda": torch.cuda.synchronize(resolve_device(device))
 
 def matmul_gflops(device="cpu", # where to multiply
                   n=2048, # matrix size
                   dtype=torch.float32, # element type
                   min_seconds=0.5): # keep multiplying at least this long
     "Measured GFLOP/s of an n×n by n×n matrix multiply."
-    dev = _device(device)
+    dev = resolve_device(device)
     g = torch.Generator(dev).manual_seed(0)
     a, b = (torch.randn(n, n, generator=g, device=dev, dtype=dtype) for _ in range(2))
     c = a @ b; _sync(dev)
@@ -51,7 +52,7 @@ def matmul_gflops(device="cpu", # where to multiply
 def gmm_data(n, d, k, # samples, features, components
              seed=0, device="cpu"):
     "`(n, d)` float32 samples of a random `k`-component Gaussian mixture (fixed by `seed`)."
-    dev = _device(device)
+    dev = resolve_device(device)
     g = torch.Generator(dev).manual_seed(seed)
     means = 3 * torch.randn(k, d, generator=g, device=dev)
     factors = torch.randn(k, d, d, generator=g, device=dev) / d**0.5 * (0.5 + torch.rand(k, 1, 1, generator=g, device=dev))
@@ -100,7 +101,7 @@ def bench_gmm(n=100_000, d=64, k=32, # samples, features, components
               seed=0, # data and initialisation seed
               log=print): # where the report lines go
     "Fit pmam's and scikit-learn's GMM from one initialisation for `iters` iterations; report and return the timings."
-    dev = _device(device)
+    dev = resolve_device(device)
     log(f"pmam.bench gmm: N={n:,} D={d} K={k} covariance={covariance}, {iters} EM iterations from one shared k-means initialisation")
     log(f"machine: {machine(dev)}")
     mm = matmul_gflops(dev)
@@ -145,7 +146,6 @@ def bench_pretrain(preset='tiny', # config preset (or YAML file)
     from pmam.audio import LogMel
     from pmam.model import build_model, count_parameters
     from pmam.loss import prototype_bce
-    from pmam.prototypes import resolve_device
     cfg, dev = load_config(preset), resolve_device(device)
     torch.manual_seed(0)
     K = n_prototypes or cfg.prototypes.n_prototypes
@@ -191,7 +191,9 @@ FINETUNE_SETUPS = {'decoded audio + mean teacher': ['data.feature_store=null', '
 
 def _time_finetune_setup(cfg, steps, warmup, device):
     "Seconds per step of data loading and of compute, and of one validation pass, for the fine-tuning of `cfg`."
-    from pmam.finetune import Finetuner, build_detector, ema_update, evaluate_split, finetune_loaders
+    from pmam.model import build_detector
+    from pmam.finetune import Finetuner, ema_update, finetune_loaders
+    from pmam.evaluate import evaluate_split
     train, val_set, _, classes = finetune_loaders(cfg)
     with tempfile.TemporaryDirectory() as out:
         ft = Finetuner(build_detector(cfg, len(classes)), cfg, train, val_set, out, device, progress=False)
@@ -238,7 +240,6 @@ def _finetune_run(a):
 def gpu_check(out='runs/gpu-check', small=False, device='auto'):
     "Throughput and GMM timings on the current accelerator; results written to `out/gpu_check.json`."
     import json
-    from pmam.prototypes import resolve_device
     dev = resolve_device(device)
     res = {'machine': machine(str(dev)), 'torch': torch.__version__}
     res['pretrain_tiny'] = bench_pretrain('tiny', str(dev), steps=3 if small else 20)
@@ -277,7 +278,7 @@ def _gmm_args(p):
 
 def _gmm_run(a):
     bench_gmm(a.n, a.d, a.k, a.iters, a.device, a.covariance, a.sklearn, seed=a.seed)
-    if a.paper == "yes" or (a.paper == "auto" and _device(a.device).type == "cuda"):
+    if a.paper == "yes" or (a.paper == "auto" and resolve_device(a.device).type == "cuda"):
         print()
         bench_gmm(2_000_000, 768, 30, a.iters, a.device, a.covariance, a.sklearn, sklearn_n=20_000, seed=a.seed)
 
@@ -290,7 +291,7 @@ def main(argv=None): # command-line arguments (default: sys.argv[1:])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (add, _) in COMMANDS.items(): add(sub.add_parser(name))
     args = parser.parse_args(argv)
-    if _device(args.device).type == "cuda" and not torch.cuda.is_available(): parser.error("--device cuda: no CUDA device available")
+    if resolve_device(args.device).type == "cuda" and not torch.cuda.is_available(): parser.error("--device cuda: no CUDA device available")
     COMMANDS[args.command][1](args)
 
 # In a notebook `__name__` is "__main__" too, but there is no `__file__`.

@@ -10,14 +10,15 @@ import torch.distributed as dist
 from pathlib import Path
 import pandas as pd
 from fastcore.script import anno_parser, Param, store_true
-from .config import ConfigError, atomic_write_text, config_for_resume, load_config, lock_folder, save_config
+from .config import (ConfigError, atomic_write_text, config_for_resume, is_distributed, load_config, lock_folder,
+                         rank_and_world, resolve_device, save_config)
 from .audio import AudioError, LogMel
-from .prototypes import resolve_device
 from .soundscapes import build_benchmark, dataset_summary, office_sources
 from .pretrain import run_pretraining
-from .data import AUDIO_EXTENSIONS, LabelEncoder, SEDDataset, dataset_classes, load_split, split_dataset
-from .finetune import evaluate_split, load_detector, run_finetune
-from .evaluate import plot_detection, predict as predict_events
+from .data import AUDIO_EXTENSIONS, LabelEncoder, split_dataset
+from .model import load_detector
+from .finetune import run_finetune
+from .evaluate import evaluate_split, plot_detection, predict as predict_events
 from .pipeline import results_table, run_experiment, markdown_table
 from .study import run_study, summary_tables
 
@@ -59,7 +60,7 @@ def run_folder(folder, rank=0, resume=False):
 
 def all_checked():
     "In a torchrun job, wait until every rank has made its checks, so that none sees rank 0's first writes as a run."
-    if dist.is_initialized(): dist.barrier()
+    if is_distributed(): dist.barrier()
 
 def command_config(config, overrides, run_dir, resume):
     "The config of a run folder's command: the recorded one on --resume, a fresh one for a folder that holds no run."
@@ -74,11 +75,11 @@ def command_config(config, overrides, run_dir, resume):
 def init_distributed():
     "Join the process group when started by torchrun (WORLD_SIZE > 1); return (rank, world_size)."
     world = int(os.environ.get('WORLD_SIZE', '1'))
-    if world > 1 and not dist.is_initialized():
+    if world > 1 and not is_distributed():
         backend = 'nccl' if torch.cuda.is_available() else 'gloo'
         if backend == 'nccl': torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', '0')))
         dist.init_process_group(backend)
-    return (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
+    return rank_and_world()
 
 def pretrain(
     config:str='tiny',  # preset name or YAML file
@@ -97,7 +98,7 @@ def pretrain(
         all_checked()
         best = run_pretraining(cfg, run_dir, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0: print(f"pretrained model: {best}")
-    if dist.is_initialized(): dist.destroy_process_group()
+    if is_distributed(): dist.destroy_process_group()
     return best
 
 # %% ../nbs/99_cli.ipynb #07279024
@@ -128,7 +129,7 @@ def finetune(
         if rank == 0 and not resume: save_config(cfg, out/'config.yaml')
         res = run_finetune(cfg, out, checkpoint, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0 and res: print(json.dumps(res['test'], indent=1))
-    if dist.is_initialized(): dist.destroy_process_group()
+    if is_distributed(): dist.destroy_process_group()
     return res
 
 # %% ../nbs/99_cli.ipynb #fdae9b5d
@@ -241,12 +242,12 @@ def run(
     if rank == 0:
         print(f"\nresults on the test split ({run_dir/'results.json'}, report {run_dir/'report.md'}):\n")
         print(markdown_table(results_table(run_dir)))
-    if dist.is_initialized(): dist.destroy_process_group()
+    if is_distributed(): dist.destroy_process_group()
     return res
 
 # %% ../nbs/99_cli.ipynb #844b9090
 def study(
-    spec:Param('study spec (YAML) or a shipped one: iterations, label_efficiency, objectives, mask_rate', opt=False),
+    spec:Param('study spec (YAML), or the name of one shipped in pmam/configs/studies (e.g. iterations_labels)', opt=False),
     out:str=None,  # study folder for the spec copy and the summary (default: results/<spec file name>)
     quick:store_true=False,  # tiny budgets (smoke test): a few steps per stage, a small benchmark if one must be built
     resume:store_true=False,  # continue a stopped study: finished units are kept, unfinished ones resume

@@ -4,18 +4,19 @@
 
 # %% ../nbs/00_config.ipynb #1fa9583c
 from __future__ import annotations
-import contextlib, copy, dataclasses, fcntl, math, os, re, sys, tempfile, time, types, typing
+import contextlib, copy, fcntl, math, os, pickle, re, sys, tempfile, time, types, typing
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
 import yaml
 
 # %% auto #0
-__all__ = ['PRESETS_DIR', 'LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig',
-           'ModelConfig', 'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig', 'Config',
-           'from_dict', 'apply_overrides', 'available_presets', 'read_yaml', 'load_config', 'config_to_dict',
-           'current_umask', 'temporary_file', 'atomic_write_text', 'save_config', 'RunFolderInUse', 'lock_folder',
-           'flat_settings', 'config_for_resume', 'LineProgress', 'progress_bar']
+__all__ = ['LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'ModelConfig',
+           'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig', 'Config', 'from_dict',
+           'apply_overrides', 'available_presets', 'read_yaml', 'load_config', 'current_umask', 'temporary_file',
+           'atomic_write', 'atomic_write_text', 'atomic_save', 'CheckpointError', 'load_checkpoint', 'config_to_dict',
+           'save_config', 'RunFolderInUse', 'lock_folder', 'flat_settings', 'config_for_resume', 'LineProgress',
+           'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -66,6 +67,7 @@ class DataConfig:
     clip_duration: float = 10.0  # seconds; clips are padded/cropped to this
     frame_rate: float = 25.0  # label frames per second
     on_bad_audio: Literal['error', 'skip'] = 'error'  # 'skip' drops unreadable files, counts and reports them
+    embedded: bool = False  # `root` holds the embedded benchmark (built from `soundscapes` when missing); false: your dataset
     build_if_missing: bool = False  # build the embedded benchmark at a missing `root` (at the preset's root: always)
     batch: dict[str, int] = field(default_factory=lambda: {'strong': 4, 'weak': 4, 'unlabeled': 8})
     num_workers: int = 0  # DataLoader workers
@@ -130,6 +132,7 @@ class SoundscapeConfig:
 @dataclass
 class ModelConfig:
     "The masked audio model: CNN encoder, block masking, Transformer context network, heads."
+    encoder: str = 'cnn'  # a name in `pmam.model.ENCODERS` ('cnn', 'mlp') or 'package.module:function' (cfg -> module)
     encoder_channels: list[int] = field(default_factory=lambda: [16, 32, 64])
     encoder_time_pools: list[int] = field(default_factory=lambda: [2, 1, 1])  # per conv block
     encoder_freq_pools: list[int] = field(default_factory=lambda: [4, 4, 4])  # per conv block; what is left is flattened
@@ -146,6 +149,11 @@ class ModelConfig:
     mask_style: list[float] = field(default_factory=lambda: [0.9, 0.05, 0.05])  # mask token / random frame / unchanged
 
     def validate(self, prefix='model'):
+        if ':' not in self.encoder:
+            from pmam.model import ENCODERS
+            if self.encoder not in ENCODERS:
+                raise ConfigError(f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) "
+                                  "nor module:function")
         _positive(self, prefix, 'encoder_upsample', 'd_model', 'n_layers', 'n_heads', 'mlp_ratio', 'predictor_hidden', 'block_width')
         n = len(self.encoder_channels)
         if n == 0 or len(self.encoder_time_pools) != n or len(self.encoder_freq_pools) != n:
@@ -202,7 +210,7 @@ class PretrainConfig:
     decay_start: float = 0.5  # share of training after which lr decays as exp(-decay_exponent·φ²), φ: 0 → 1
     decay_exponent: float = 1.5
     grad_clip: float = 5.0  # max gradient norm, applied after backward (0: off)
-    loss: Literal['bce', 'info_nce'] = 'bce'
+    loss: str = 'bce'  # a name in `pmam.loss.PRETRAIN_LOSSES`: 'bce' (PMAM) or 'info_nce'
     tau: float = 0.1  # temperature of the prototype logits
     time_shift: float = 0.9  # std of the circular time shift, seconds (0: off)
     mixup_p: float = 0.5  # probability that a batch is mixed up
@@ -212,6 +220,9 @@ class PretrainConfig:
     batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
 
     def validate(self, prefix='pretrain'):
+        from pmam.loss import PRETRAIN_LOSSES
+        if self.loss not in PRETRAIN_LOSSES:
+            raise ConfigError(f"{prefix}.loss={self.loss!r}: not a registered loss ({', '.join(PRETRAIN_LOSSES)})")
         _positive(self, prefix, 'iterations', 'epochs', 'tau', 'decay_exponent')
         if self.steps_per_epoch is not None and self.steps_per_epoch < 1: raise ConfigError(f"{prefix}.steps_per_epoch must be >= 1 or null")
         bad = set(self.lr) - {'encoder', 'context', 'head'}
@@ -286,7 +297,7 @@ class EvaluateConfig:
 @dataclass
 class Config:
     "A whole run: shared settings and one section per stage."
-    name: str = 'tiny'
+    name: str = 'defaults'  # the dataclass defaults are the preset `defaults`; a preset file sets its own name
     seed: int = 0  # one seed fixes data mixing, masking, init and training
     device: str = 'auto'  # 'auto', 'cpu', 'cuda', 'cuda:1', ...
     features: FeatureConfig = field(default_factory=FeatureConfig)
@@ -390,16 +401,14 @@ def apply_overrides(cfg_dict, overrides, defaults=None):
     return out
 
 # %% ../nbs/00_config.ipynb #83a0e690
-PRESETS_DIR = Path(__file__).parent/'configs' if '__file__' in globals() else None
-
 def _presets_dir():
-    if PRESETS_DIR is not None: return PRESETS_DIR
+    "`pmam/configs`, where the presets are installed with the package."
     import pmam
     return Path(pmam.__file__).parent/'configs'
 
 def available_presets():
-    "Names of the presets shipped in `pmam/configs/`."
-    return sorted(p.stem for p in _presets_dir().glob('*.yaml'))
+    "The preset names `load_config` knows: `defaults` and the YAML files in `pmam/configs`."
+    return sorted(['defaults', *(p.stem for p in _presets_dir().glob('*.yaml'))])
 
 # %% ../nbs/00_config.ipynb #1e3d4520
 def read_yaml(path):
@@ -414,6 +423,7 @@ def read_yaml(path):
 
 def load_config(preset_or_path='tiny', overrides=None):
     "A validated `Config` from a preset name or a YAML path, with `key.sub=value` overrides applied."
+    if preset_or_path == 'defaults': return from_dict(Config, apply_overrides(asdict(Config()), overrides, asdict(Config()))).validate()
     p = Path(preset_or_path)
     if p.suffix not in ('.yaml', '.yml'):
         p = _presets_dir()/f'{preset_or_path}.yaml'
@@ -423,10 +433,6 @@ def load_config(preset_or_path='tiny', overrides=None):
     except ConfigError as e: raise ConfigError(f"{p}: {e}") from None
 
 # %% ../nbs/00_config.ipynb #c1d747da
-def config_to_dict(cfg):
-    "The config as plain nested data (YAML-safe)."
-    return asdict(cfg)
-
 def current_umask():
     "The process umask (read from /proc where it can be, so that it is never changed, even for a moment)."
     status = Path('/proc/self/status')
@@ -444,16 +450,58 @@ def temporary_file(path):
     os.fchmod(fd, 0o666 & ~current_umask())
     return fd, tmp
 
-def atomic_write_text(path, text):
-    "Write `text` to `path` through a temporary file and a rename, so readers never see half a file."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+# %% ../nbs/00_config.ipynb #9dbd5d0a
+def atomic_write(path, write):
+    "Create `path` whole or not at all: `write(tmp)` fills a temporary file beside it, which is then renamed to `path`."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = temporary_file(path)
+    os.close(fd)
     try:
-        with os.fdopen(fd, 'w', encoding='utf-8') as f: f.write(text)
+        write(tmp)
         os.replace(tmp, path)
-    except BaseException:
+    finally:
         if os.path.exists(tmp): os.unlink(tmp)
-        raise
+    return path
+
+def atomic_write_text(path, text):
+    "Write `text` to `path` atomically (UTF-8)."
+    return atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding='utf-8'))
+
+# %% ../nbs/00_config.ipynb #fde747e7
+def atomic_save(obj, path):
+    "`torch.save(obj)` to `path` atomically; a failed write (e.g. a full disk) is an `OSError` that names `path`."
+    import torch
+    try: return atomic_write(path, lambda tmp: torch.save(obj, tmp))
+    except (RuntimeError, OSError) as e:  # a full disk reads 'basic_ios::clear: iostream error' from torch.save
+        raise OSError(f"{path}: could not be written ({str(e).splitlines()[0][:200]}); is the disk full? "
+                      f"Free some space, then continue with --resume") from None
+
+# %% ../nbs/00_config.ipynb #f9567121
+class CheckpointError(ValueError):
+    "A checkpoint is missing, truncated, of the wrong kind or refused by `weights_only`; the message names the file."
+
+def load_checkpoint(path, keys, what, device='cpu'):
+    "The dict saved at `path` (read with `weights_only=True`), which must hold `keys`; `what` names the expected kind."
+    import torch
+    path = Path(path)
+    if not path.is_file(): raise CheckpointError(f"{path}: no such checkpoint; expected {what}")
+    if path.stat().st_size == 0: raise CheckpointError(f"{path}: empty file (0 bytes); expected {what}")
+    try: sd = torch.load(path, map_location=device, weights_only=True)
+    except pickle.UnpicklingError:
+        raise CheckpointError(f"{path}: refused by torch.load(weights_only=True): it holds Python objects, not only "
+                              f"tensors; expected {what}") from None
+    except (EOFError, RuntimeError, ValueError, OSError) as e:
+        raise CheckpointError(f"{path}: truncated or not a torch checkpoint ({type(e).__name__}: "
+                              f"{(str(e).splitlines() or [''])[0][:120]}); expected {what}") from None
+    missing = [k for k in keys if not isinstance(sd, dict) or k not in sd]
+    if missing: raise CheckpointError(f"{path}: not {what} (it has no {', '.join(map(repr, missing))})")
+    return sd
+
+# %% ../nbs/00_config.ipynb #455c7b5c
+def config_to_dict(cfg):
+    "The config as plain nested data (YAML-safe)."
+    return asdict(cfg)
 
 def save_config(cfg, path):
     "Write the full resolved `cfg` as YAML to `path`, with `data.root` as an absolute path."
@@ -559,3 +607,29 @@ def progress_bar(iterable=None, desc=None, total=None, disable=False, **kwargs):
     if disable or sys.stderr.isatty() or 'ipykernel' in sys.modules:
         return tqdm(iterable, desc=desc, total=total, disable=disable, **kwargs)
     return LineProgress(iterable, desc, total)
+
+# %% ../nbs/00_config.ipynb #2c967bc2
+def resolve_device(device='auto'):
+    "A `torch.device`: 'auto' is CUDA when available, else CPU; a device this machine lacks is a `ConfigError`."
+    import torch
+    if device in (None, 'auto'): return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: d = torch.device(device)
+    except RuntimeError:
+        raise ConfigError(f"device={device!r}: not a device; use auto, cpu, cuda, cuda:N or mps") from None
+    if d.type == 'cuda' and not torch.cuda.is_available():
+        raise ConfigError(f"device={device!r}: torch sees no CUDA GPU on this machine; use device=cpu or device=auto")
+    if d.type == 'cuda' and d.index is not None and d.index >= torch.cuda.device_count():
+        raise ConfigError(f"device={device!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s)")
+    if d.type == 'mps' and not torch.backends.mps.is_available():
+        raise ConfigError(f"device={device!r}: MPS is not available here")
+    return d
+
+def is_distributed():
+    "True inside an initialised `torch.distributed` process group (e.g. under `torchrun`)."
+    import torch.distributed as dist
+    return dist.is_available() and dist.is_initialized()
+
+def rank_and_world():
+    "`(rank, world_size)` of this process: `(0, 1)` without a process group."
+    import torch.distributed as dist
+    return (dist.get_rank(), dist.get_world_size()) if is_distributed() else (0, 1)

@@ -4,15 +4,16 @@
 
 # %% ../nbs/04_model.ipynb #bdc94a41
 from __future__ import annotations
-import math
+import importlib, math
 import torch
 import torch.nn.functional as F
 from torch import nn
-from .config import Config, ModelConfig
+from .config import Config, ConfigError, ModelConfig, CheckpointError, load_checkpoint
 
 # %% auto #0
-__all__ = ['ConvBlock', 'CNNEncoder', 'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model',
-           'count_parameters', 'SEDHead']
+__all__ = ['ENCODERS', 'PRETRAINED_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder', 'cnn_encoder', 'mlp_encoder',
+           'make_encoder', 'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model',
+           'count_parameters', 'SEDHead', 'load_pretrained', 'Detector', 'build_detector', 'load_detector']
 
 # %% ../nbs/04_model.ipynb #62af26c6
 class ConvBlock(nn.Module):
@@ -48,6 +49,47 @@ class CNNEncoder(nn.Module):
         if self.upsample > 1:
             h = F.interpolate(h.transpose(1, 2), scale_factor=self.upsample, mode='linear', align_corners=False).transpose(1, 2)
         return h
+
+# %% ../nbs/04_model.ipynb #ef7cceea
+class FrameMLPEncoder(nn.Module):
+    "Stacks of `time_reduction` log-mel frames `(batch, n_mels, feature_frames)` → MLP → `(batch, frames, d_model)`."
+    def __init__(self, n_mels, time_reduction, d_model, hidden=256, dropout=0.1):
+        super().__init__()
+        self.time_reduction, self.out_dim = time_reduction, d_model
+        self.mlp = nn.Sequential(nn.Linear(n_mels * time_reduction, hidden), nn.GELU(), nn.Dropout(dropout),
+                                 nn.Linear(hidden, d_model))
+
+    def forward(self, x):
+        b, m, t = x.shape
+        t = t // self.time_reduction * self.time_reduction
+        stacks = x[:, :, :t].transpose(1, 2).reshape(b, t // self.time_reduction, m * self.time_reduction)
+        return self.mlp(stacks)
+
+# %% ../nbs/04_model.ipynb #15f95820
+def cnn_encoder(cfg:Config):
+    "The CNN frame encoder of `cfg.model`."
+    m = cfg.model
+    return CNNEncoder(cfg.features.n_mels, m.encoder_channels, m.encoder_time_pools, m.encoder_freq_pools, m.d_model,
+                      m.encoder_dropout, m.encoder_upsample)
+
+def mlp_encoder(cfg:Config):
+    "The `FrameMLPEncoder` with the CNN's time reduction and `d_model`."
+    return FrameMLPEncoder(cfg.features.n_mels, round(cfg.model.time_reduction), cfg.model.d_model,
+                           dropout=cfg.model.encoder_dropout)
+
+ENCODERS = {'cnn': cnn_encoder, 'mlp': mlp_encoder}
+
+def make_encoder(cfg:Config):
+    "The encoder `cfg.model.encoder` names: a key of `ENCODERS`, or `package.module:function` (a function `cfg → module`)."
+    name = cfg.model.encoder
+    if ':' in name:
+        module, _, attr = name.partition(':')
+        try: factory = getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError) as e:
+            raise ConfigError(f"model.encoder={name!r}: cannot import it ({e})") from None
+    elif name in ENCODERS: factory = ENCODERS[name]
+    else: raise ConfigError(f"model.encoder={name!r}: not a registered encoder ({', '.join(ENCODERS)}) nor module:function")
+    return factory(cfg)
 
 # %% ../nbs/04_model.ipynb #acab615c
 def block_mask(batch, n_frames, block_width, mask_rate, generator=None, device=None):
@@ -134,13 +176,10 @@ class MaskedAudioModel(nn.Module):
         out['pred'] = self.predictor(out['hidden'])
         return out
 
-# %% ../nbs/04_model.ipynb #c4d16d71
+# %% ../nbs/04_model.ipynb #8e244288
 def build_model(cfg:Config, prototype_dim:int, encoder:nn.Module|None=None):
-    "A `MaskedAudioModel` for `cfg` (its `model` and `features` sections); pass `encoder` to use your own."
-    m = cfg.model
-    encoder = encoder or CNNEncoder(cfg.features.n_mels, m.encoder_channels, m.encoder_time_pools, m.encoder_freq_pools,
-                                    m.d_model, m.encoder_dropout, m.encoder_upsample)
-    return MaskedAudioModel(encoder, m, prototype_dim)
+    "A `MaskedAudioModel` for `cfg` (its `model` and `features` sections) with the encoder `model.encoder` names, or `encoder`."
+    return MaskedAudioModel(encoder or make_encoder(cfg), cfg.model, prototype_dim)
 
 def count_parameters(model): return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
@@ -157,3 +196,53 @@ class SEDHead(nn.Module):
         frames = frames * valid
         clip = ((frames ** 2).sum(1) / frames.sum(1).clamp_min(1e-7)).clamp(1e-7, 1.0)
         return frames, clip
+
+# %% ../nbs/04_model.ipynb #07c3ea1e
+PRETRAINED_KIND = 'a pretrained model (…/mstep/best.pt written by pmam pretrain)'
+
+def load_pretrained(path, cfg:Config, device='cpu'):
+    "The `MaskedAudioModel` saved at `path` (a `best.pt`/`last.pt` of an M-step) with its prototype dimension."
+    sd = load_checkpoint(path, ['model'], PRETRAINED_KIND, device)['model']
+    if 'predictor.2.weight' not in sd:
+        raise CheckpointError(f"{path}: not a masked audio model (no prototype predictor in it)")
+    model = build_model(cfg, sd['predictor.2.weight'].shape[0])
+    try: model.load_state_dict(sd)
+    except RuntimeError as e:
+        why = str(e).splitlines()[-1].strip()[:160]
+        raise CheckpointError(f"{path}: does not fit the model of this config ({why}); use its config") from None
+    return model
+
+# %% ../nbs/04_model.ipynb #7826eea9
+class Detector(nn.Module):
+    "Encoder + context network of a `MaskedAudioModel` and an `SEDHead`; `median_windows`: its post-processing, if tuned."
+    def __init__(self, backbone, n_classes):
+        super().__init__()
+        backbone.predictor = nn.Identity()  # the prototype predictor is not part of the detector
+        self.backbone, self.head = backbone, SEDHead(backbone.cfg.d_model, n_classes)
+        self.median_windows = None  # {class: seconds} chosen on validation by `run_finetune`; None: the config's window
+    def forward(self, feats, padding_mask=None, return_clip=False):
+        frames, clip = self.head(self.backbone(feats, padding_mask=padding_mask)['hidden'], padding_mask)
+        return (frames, clip) if return_clip else frames
+
+def build_detector(cfg:Config, n_classes, checkpoint=None):
+    "A `Detector` for `cfg`, its backbone loaded from a pretraining checkpoint (`best.pt`) when given, else fresh."
+    model = build_model(cfg, prototype_dim=1)
+    if checkpoint is not None:
+        sd = load_checkpoint(checkpoint, ['model'], PRETRAINED_KIND)['model']
+        sd = {k: v for k, v in sd.items() if not k.startswith('predictor.')}
+        missing, unexpected = model.load_state_dict(sd, strict=False)
+        missing = [k for k in missing if not k.startswith('predictor.')]
+        if missing or unexpected:
+            raise ValueError(f"{checkpoint}: does not fit this model (missing {missing[:3]}, unexpected {unexpected[:3]}); same preset?")
+    return Detector(model, n_classes)
+
+def load_detector(path, cfg:Config, device='cpu'):
+    "The detector saved as `best.pt` by a fine-tuning (with its tuned median windows, if any), and its class names."
+    sd = load_checkpoint(path, ['detector', 'classes'], 'a detector (…/finetune/<model>/best.pt)', device)
+    det = build_detector(cfg, len(sd['classes']))
+    try: det.load_state_dict(sd['detector'])
+    except RuntimeError as e:
+        why = str(e).splitlines()[-1].strip()[:160]
+        raise CheckpointError(f"{path}: does not fit the model of this config ({why}); pass its --config") from None
+    det.median_windows = sd.get('median_windows')
+    return det.eval(), sd['classes']

@@ -4,8 +4,7 @@
 
 # %% ../nbs/06_prototypes.ipynb #970c9490
 from __future__ import annotations
-import hashlib, json, math, os, shutil, tempfile, time
-from dataclasses import dataclass
+import hashlib, json, os, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,14 +12,14 @@ import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
-from .config import Config, ConfigError, PrototypeConfig, atomic_write_text, temporary_file
+from .config import Config, atomic_save, atomic_write_text, resolve_device
 from .audio import LogMel
-from .data import LabelEncoder, SEDDataset, batch_features, dataset_classes, load_split, split_dataset
+from .data import batch_features, dataset_classes, split_dataset
 from .gmm import GaussianMixture, KMeans
 
 # %% auto #0
-__all__ = ['LogMelStack', 'ModelTap', 'stratified_frames', 'PCA', 'FrameCache', 'PseudoLabelStore', 'Prototypes',
-           'resolve_device', 'clip_batches', 'extract_features', 'fit_prototypes', 'write_pseudo_labels', 'run_estep']
+__all__ = ['LogMelStack', 'ModelTap', 'stratified_frames', 'PCA', 'FrameCache', 'PseudoLabelStore', 'Prototypes', 'clip_batches',
+           'extract_features', 'fit_prototypes', 'write_pseudo_labels', 'run_estep']
 
 # %% ../nbs/06_prototypes.ipynb #197b4946
 class LogMelStack(nn.Module):
@@ -210,13 +209,7 @@ class Prototypes:
 
     def save(self, path):
         "Write to `path` (tensors and plain values; atomic)."
-        path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = temporary_file(path)
-        os.close(fd)
-        try: torch.save(self.state_dict() | {'hash': self.hash}, tmp); os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp): os.unlink(tmp)
-        return path
+        return atomic_save(self.state_dict() | {'hash': self.hash}, path)
 
     @classmethod
     def load(cls, path, device='auto'):
@@ -233,20 +226,6 @@ class Prototypes:
         return p
 
 # %% ../nbs/06_prototypes.ipynb #f15de9a2
-def resolve_device(device='auto'):
-    "A `torch.device`: 'auto' is CUDA when available, else CPU; a device this machine lacks is a `ConfigError`."
-    if device in (None, 'auto'): return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    try: d = torch.device(device)
-    except RuntimeError:
-        raise ConfigError(f"device={device!r}: not a device; use auto, cpu, cuda, cuda:N or mps") from None
-    if d.type == 'cuda' and not torch.cuda.is_available():
-        raise ConfigError(f"device={device!r}: torch sees no CUDA GPU on this machine; use device=cpu or device=auto")
-    if d.type == 'cuda' and d.index is not None and d.index >= torch.cuda.device_count():
-        raise ConfigError(f"device={device!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s)")
-    if d.type == 'mps' and not torch.backends.mps.is_available():
-        raise ConfigError(f"device={device!r}: MPS is not available here")
-    return d
-
 def clip_batches(cfg:Config, splits, batch_size, num_workers=0):
     "`(split_name, DataLoader)` over the clips of each split in `splits` (waveforms, padding masks, filenames)."
     classes = dataset_classes(cfg.data)

@@ -11,7 +11,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import soundfile as sf
-import torch
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import SoundscapeConfig, atomic_write_text
 from .audio import AudioError, load_audio, resample, to_mono
@@ -223,7 +222,8 @@ def plan_events(plan, filename, sr):
 # %% ../nbs/03_soundscapes.ipynb #e846de5a
 def project_dir():
     "The folder holding the `pmam` package (the project root in a clone)."
-    return Path(__file__).resolve().parents[1] if '__file__' in globals() else Path.cwd().resolve().parent
+    import pmam
+    return Path(pmam.__file__).resolve().parents[1]
 
 def resolve_sources_dir(sources):
     "An existing sources folder for `sources`: as given, or relative to the project folder."

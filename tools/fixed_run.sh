@@ -34,7 +34,8 @@ fp = {'results': clean(json.loads((out/'run'/'results.json').read_text())),
 import hashlib, torch
 from pmam.config import load_config
 from pmam.data import split_dataset
-from pmam.finetune import load_detector
+try: from pmam.model import load_detector
+except ImportError: from pmam.finetune import load_detector
 try: from pmam.evaluate import split_scores
 except ImportError: from pmam.finetune import split_scores
 from pmam.audio import LogMel

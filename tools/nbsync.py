@@ -1,7 +1,10 @@
-"""Author notebooks as percent-format text and write them back with nbformat, keeping cell ids.
+"""Edit notebooks as percent-format text (in any editor, or for scripted refactors across notebooks) and write them
+back with nbformat, keeping cell ids. JupyterLab is the usual way to edit a notebook; this is the other one.
 
-    python tools/nbsync.py to-py  nbs/03_gmm.ipynb  > /tmp/03_gmm.py   # notebook -> editable text
-    python tools/nbsync.py to-nb  /tmp/03_gmm.py nbs/03_gmm.ipynb      # text -> notebook (read-modify-write)
+    python tools/nbsync.py to-py  nbs/05_gmm.ipynb  > /tmp/05_gmm.py   # notebook -> editable text
+    python tools/nbsync.py to-nb  /tmp/05_gmm.py nbs/05_gmm.ipynb      # text -> notebook (read-modify-write)
+
+Then `make export` (nbdev_export, nbdev_clean, README).
 
 Cells are separated by lines `# %%` (code) or `# %% [markdown]` (markdown; each line prefixed by `# `).
 A cell whose source is unchanged keeps its id and outputs; the others keep the id of the cell at the same

@@ -1,7 +1,7 @@
 """Write README.md from nbs/index.ipynb without Quarto: markdown cells as they are, code cells as
 fenced python, text outputs as fenced text. Cells marked `#| hide` or `#| include: false` are left out.
 The notebook's stored outputs are used (index.ipynb is committed with its outputs), so this is fast
-and deterministic; `make readme` rewrites them first by executing the notebook."""
+and deterministic. Run by `make export`; to refresh the stored outputs, execute the notebook in JupyterLab first."""
 import sys, nbformat
 from pathlib import Path
 
