@@ -11,10 +11,7 @@ test-slow:       ## the same, also running cells flagged #| slow
 	NBDEV_TEST_FLAGS=slow TEST_TIMEOUT=3600 bash tools/test.sh
 
 gpu-check:       ## on a GPU machine: M-step throughput (tiny, desed) and a paper-sized GMM fit -> runs/gpu-check/gpu_check.json
-	.venv/bin/python -m pmam.bench gpu-check --out runs/gpu-check
+	bash -c 'source tools/env.sh && "$$PY" -m pmam.bench gpu-check --out runs/gpu-check'
 
-export:          ## notebooks -> pmam/, clean notebooks, regenerate README
-	.venv/bin/nbdev_export
-	for nb in nbs/[0-9]*.ipynb; do .venv/bin/nbdev_clean --clear_all --fname "$$nb"; done
-	.venv/bin/nbdev_clean --fname nbs
-	.venv/bin/python tools/readme.py
+export:          ## after editing notebooks: nbs/ -> pmam/, clean notebooks, regenerate README (what `make test` checks)
+	bash -c 'source tools/env.sh && "$$BIN/nbdev_export" && for nb in nbs/[0-9]*.ipynb; do "$$BIN/nbdev_clean" --clear_all --fname "$$nb"; done && "$$BIN/nbdev_clean" --fname nbs && "$$PY" tools/readme.py'

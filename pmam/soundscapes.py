@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_soundscapes.ipynb #ae291326
 from __future__ import annotations
-import hashlib, json, math, os, shutil, tempfile
+import hashlib, json, math, os, shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import soundfile as sf
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
-from .config import SoundscapeConfig, atomic_write_text
+from .config import SoundscapeConfig, atomic_write, atomic_write_text
 from .audio import AudioError, load_audio, resample, to_mono
 from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_tsv
 
@@ -66,6 +66,10 @@ def _decode_sources(root, manifest, sample_rate, on_bad):
         sources.append(Source(r['path'], r['role'], r['label'], x, manifest_collection(r)))
     return sources, skipped
 
+def _save_npy(path, array):
+    "`np.save` to exactly `path` (given a name, `np.save` would append `.npy`)."
+    with open(path, 'wb') as f: np.save(f, array)
+
 def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
     "Decode the clips listed in `root/manifest.tsv`: a list of `Source` and a list of skipped `(path, reason)`."
     root = Path(root); manifest = root/'manifest.tsv'
@@ -78,10 +82,8 @@ def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
     sources, skipped = _decode_sources(root, manifest, sample_rate, on_bad)
     if cache and not skipped:
         try:
-            cdir.mkdir(exist_ok=True)
             bounds = np.cumsum([0] + [len(s.audio) for s in sources])
-            fd, tmp = tempfile.mkstemp(dir=cdir, suffix='.npy'); os.close(fd)
-            np.save(tmp, np.concatenate([s.audio for s in sources])); os.replace(tmp, data_f)
+            atomic_write(data_f, lambda tmp: _save_npy(tmp, np.concatenate([s.audio for s in sources])))
             atomic_write_text(index_f, json.dumps([[s.path, s.role, s.label, s.collection, int(a), int(b)] for s, a, b in zip(sources, bounds[:-1], bounds[1:])]))
         except OSError: pass  # a read-only sources folder: no cache, same result
     return sources, skipped
