@@ -41,10 +41,12 @@ def matmul_gflops(device="cpu", # where to multiply
     dev = resolve_device(device)
     g = torch.Generator(dev).manual_seed(0)
     a, b = (torch.randn(n, n, generator=g, device=dev, dtype=dtype) for _ in range(2))
-    c = a @ b; _sync(dev)
+    c = a @ b
+    _sync(dev)
     reps, t0 = 0, time.perf_counter()
     while (elapsed := time.perf_counter() - t0) < min_seconds or reps < 3:
-        torch.matmul(a, b, out=c); reps += 1
+        torch.matmul(a, b, out=c)
+        reps += 1
         _sync(dev)
     return 2 * n**3 * reps / elapsed / 1e9
 
@@ -73,7 +75,9 @@ def _sklearn_fit(X, k, covariance, iters, init): # float64 array; components; co
     out = io.StringIO()
     with warnings.catch_warnings(), contextlib.redirect_stdout(out):
         warnings.simplefilter("ignore", SkConvergenceWarning)
-        t0 = time.perf_counter(); sk.fit(X); total = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        sk.fit(X)
+        total = time.perf_counter() - t0
     lapses = [float(t) for t in re.findall(r"Iteration \d+\s+time lapse ([0-9.eE+-]+)s", out.getvalue())]
     if len(lapses) != iters: raise RuntimeError(f"could not read scikit-learn's iteration times: {out.getvalue()[:500]}")
     return sk, _per_iter(lapses), total
@@ -88,7 +92,11 @@ def _pmam_fit(X, k, covariance, iters, init, device): # tensor; components; cova
     gm = GaussianMixture(k, covariance_type=covariance, tol=0, max_iter=iters, device=device, **init)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        _sync(device); t0 = time.perf_counter(); gm.fit(X); _sync(device); total = time.perf_counter() - t0
+        _sync(device)
+        t0 = time.perf_counter()
+        gm.fit(X)
+        _sync(device)
+        total = time.perf_counter() - t0
     return gm, _per_iter(gm.iter_seconds_), total
 
 # %% ../nbs/90_bench.ipynb #4488a96f
@@ -151,7 +159,8 @@ def bench_pretrain(preset='tiny', # config preset (or YAML file)
     K = n_prototypes or cfg.prototypes.n_prototypes
     P = cfg.prototypes.pca_dim or cfg.model.d_model
     model = build_model(cfg, P).to(dev).train()
-    b = sum(cfg.data.batch.values()); n = round(cfg.data.clip_duration * cfg.features.sample_rate)
+    b = sum(cfg.data.batch.values())
+    n = round(cfg.data.clip_duration * cfg.features.sample_rate)
     T = round(cfg.data.clip_duration * cfg.data.frame_rate)
     wav, logmel = torch.randn(b, n, device=dev) * 0.1, LogMel(cfg.features).to(dev)
     protos, targets = torch.randn(K, P, device=dev), torch.softmax(torch.randn(b, T, K, device=dev), -1)
@@ -163,18 +172,24 @@ def bench_pretrain(preset='tiny', # config preset (or YAML file)
         mask = model.sample_mask(b, T, device=dev)
         with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=amp): pred = model(feats, mask=mask)['pred']
         loss = prototype_bce(pred.float(), protos, targets, mask)
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
     for _ in range(warmup): step()
-    _sync(dev); t0 = time.perf_counter()
+    _sync(dev)
+    t0 = time.perf_counter()
     for _ in range(steps): step()
-    _sync(dev); s = (time.perf_counter() - t0) / steps
+    _sync(dev)
+    s = (time.perf_counter() - t0) / steps
     return {'preset': preset, 'device': machine(str(dev)), 'batch': b, 'frames_per_clip': T, 'parameters': count_parameters(model),
             'step_seconds': s, 'clips_per_s': b / s, 'frames_per_s': b * T / s,
             'peak_gpu_mib': torch.cuda.max_memory_allocated(dev) / 2**20 if amp else None}
 
 def _pretrain_args(p):
-    p.add_argument('--preset', default='tiny'); p.add_argument('--device', default='auto')
-    p.add_argument('--steps', type=int, default=10); p.add_argument('--warmup', type=int, default=2)
+    p.add_argument('--preset', default='tiny')
+    p.add_argument('--device', default='auto')
+    p.add_argument('--steps', type=int, default=10)
+    p.add_argument('--warmup', type=int, default=2)
 
 def _pretrain_run(a):
     r = bench_pretrain(a.preset, a.device, a.steps, a.warmup)
@@ -199,13 +214,20 @@ def _time_finetune_setup(cfg, steps, warmup, device):
         ft = Finetuner(build_detector(cfg, len(classes)), cfg, train, val_set, out, device, progress=False)
         it, data_s, compute_s = iter(train), 0.0, 0.0
         for i in range(warmup + steps):
-            t0 = time.perf_counter(); b = next(it); t1 = time.perf_counter()
+            t0 = time.perf_counter()
+            b = next(it)
+            t1 = time.perf_counter()
             loss, _ = ft.train_step(b)
-            ft.opt.zero_grad(set_to_none=True); loss.backward(); ft.opt.step()
+            ft.opt.zero_grad(set_to_none=True)
+            loss.backward()
+            ft.opt.step()
             if cfg.finetune.mean_teacher: ema_update(ft.teacher, ft.student, cfg.finetune.ema_decay)
-            _sync(ft.device); t2 = time.perf_counter()
+            _sync(ft.device)
+            t2 = time.perf_counter()
             if i >= warmup: data_s, compute_s = data_s + t1 - t0, compute_s + t2 - t1
-        t0 = time.perf_counter(); evaluate_split(ft.student, val_set, cfg, ft.logmel, ft.device); eval_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        evaluate_split(ft.student, val_set, cfg, ft.logmel, ft.device)
+        eval_s = time.perf_counter() - t0
     return data_s / steps, compute_s / steps, eval_s, sum((cfg.finetune.batch_size or cfg.data.batch).values())
 
 def bench_finetune(root='data/benchmark', # a built dataset (e.g. `pmam data build --out data/benchmark`)
@@ -225,8 +247,11 @@ def bench_finetune(root='data/benchmark', # a built dataset (e.g. `pmam data bui
     return rows
 
 def _finetune_args(p):
-    p.add_argument('--root', default='data/benchmark'); p.add_argument('--preset', default='tiny'); p.add_argument('--device', default='cpu')
-    p.add_argument('--steps', type=int, default=20); p.add_argument('--warmup', type=int, default=3)
+    p.add_argument('--root', default='data/benchmark')
+    p.add_argument('--preset', default='tiny')
+    p.add_argument('--device', default='cpu')
+    p.add_argument('--steps', type=int, default=20)
+    p.add_argument('--warmup', type=int, default=3)
 
 def _finetune_run(a):
     rows = bench_finetune(a.root, a.preset, a.steps, a.warmup, a.device)
@@ -248,7 +273,10 @@ def gpu_check(out='runs/gpu-check', small=False, device='auto'):
     X = torch.randn(n, d, device=dev)
     if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats(dev)
     gm = GaussianMixture(k, max_iter=iters, tol=0.0, init_params='k-means++', random_state=0, device=str(dev))
-    _sync(dev); t0 = time.perf_counter(); gm.fit(X); _sync(dev)
+    _sync(dev)
+    t0 = time.perf_counter()
+    gm.fit(X)
+    _sync(dev)
     res['gmm'] = {'N': n, 'D': d, 'K': k, 'iterations': gm.n_iter_, 'seconds_total': time.perf_counter() - t0,
                   'peak_gpu_mib': torch.cuda.max_memory_allocated(dev) / 2**20 if dev.type == 'cuda' else None}
     Path(out).mkdir(parents=True, exist_ok=True)
@@ -256,7 +284,9 @@ def gpu_check(out='runs/gpu-check', small=False, device='auto'):
     return res
 
 def _gpu_args(p):
-    p.add_argument('--out', default='runs/gpu-check'); p.add_argument('--small', action='store_true'); p.add_argument('--device', default='auto')
+    p.add_argument('--out', default='runs/gpu-check')
+    p.add_argument('--small', action='store_true')
+    p.add_argument('--device', default='auto')
 
 def _gpu_run(a):
     r = gpu_check(a.out, a.small, a.device)

@@ -45,7 +45,8 @@ def data_build(
     info = build_benchmark(out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers, overwrite=overwrite)
     counts, per = dataset_summary(out)
     print(f"built {sum(info['clips'].values())} clips in {out} in {time.time() - t0:.1f} s (seed {seed})")
-    print(counts.to_string()); print(per.to_string())
+    print(counts.to_string())
+    print(per.to_string())
     for what in ('skipped_sources', 'skipped_backgrounds'):
         if info[what]: print(f"{what.replace('_', ' ')}: {len(info[what])} (listed in {Path(out)/'metadata'/'build.json'})")
     return info
@@ -207,19 +208,23 @@ def predict(
     ev, scores = predict_events(files, det, cfg.features, enc, threshold=threshold,
                                 median_window=det.median_windows or cfg.evaluate.median_window or None, return_scores=True,
                                 on_bad='error' if strict else 'skip')
-    out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     ev.to_csv(out, sep='\t', index=False, float_format='%.3f')
     print(f"{len(ev)} events in {len(files) - len(ev.attrs['skipped'])} file(s) written to {out}")
     for p, why in ev.attrs['skipped']: print(f"skipped {p}: {why}", file=sys.stderr)
     if len(ev.attrs['skipped']) == len(files): raise AudioError(f"none of the {len(files)} audio file(s) could be read")
     if plot:
-        import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
+        import matplotlib
+        matplotlib.use('Agg')
+        import matplotlib.pyplot as plt
         for f in files:
             if f.name not in scores: continue
             lm = LogMel(cfg.features)(plot_waveform(f, cfg.features)[None])[0]
             s = torch.tensor(scores[f.name][classes].to_numpy())
             fig = plot_detection(lm, s, enc, cfg.features.frame_rate, events=ev[ev.filename == f.name], title=f.name)
-            fig.savefig(out.with_name(f'{out.stem}_{f.stem}.png'), dpi=80); plt.close(fig)
+            fig.savefig(out.with_name(f'{out.stem}_{f.stem}.png'), dpi=80)
+            plt.close(fig)
     return ev
 
 # %% ../nbs/99_cli.ipynb #6965e296
@@ -281,7 +286,8 @@ def main(argv=None):
     kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}  # drop fastcore's --pdb/--xtra
     try: cmd(**kwargs)
     except (ConfigError, OSError, ValueError, AudioError) as e:  # bad input, a busy or full folder: one line
-        print(f"error: {e}", file=sys.stderr); return 1
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     return 0
 
 if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())

@@ -77,7 +77,9 @@ def merge_overlapping_events(events):
         cur_on, cur_off = on[0], off[0]
         for a, b in zip(on[1:], off[1:]):
             if a <= cur_off: cur_off = max(cur_off, b)
-            else: out.append((fn, cur_on, cur_off, lab)); cur_on, cur_off = a, b
+            else:
+                out.append((fn, cur_on, cur_off, lab))
+                cur_on, cur_off = a, b
         out.append((fn, cur_on, cur_off, lab))
     return pd.DataFrame(out, columns=EVENT_COLUMNS).sort_values(['filename', 'onset', 'event_label']).reset_index(drop=True)
 
@@ -97,7 +99,8 @@ def read_strong(path, classes=None, audio_dir=None, durations=None, clip_duratio
         where, fn = f"{path}:{lineno}", r['filename']
         if not fn: raise MetadataError(f"{where}: empty filename")
         if fn not in dur_cache:
-            dur_cache[fn] = _clip_duration(fn, durations, audio_dir, clip_duration, where); clips.append(fn)
+            dur_cache[fn] = _clip_duration(fn, durations, audio_dir, clip_duration, where)
+            clips.append(fn)
         if not (r['onset'] or r['offset'] or r['event_label']): continue  # a clip without events
         try: on, off = float(r['onset']), float(r['offset'])
         except ValueError: raise MetadataError(f"{where}: onset/offset {r['onset']!r}/{r['offset']!r} are not numbers") from None
@@ -281,7 +284,8 @@ class SEDDataset(Dataset):
         fn, enc, kind = self.split.filenames[i], self.encoder, self.split.kind
         if self.stored is not None: x, secs = torch.from_numpy(np.asarray(self.stored[0][i], dtype=np.float32)), float(self.stored[1][i])
         else: wav, secs = load_clip(self.split.audio_dir/fn, self.features, enc.clip_duration)
-        frames = torch.zeros(enc.n_frames, len(enc.classes)); clip = torch.zeros(len(enc.classes))
+        frames = torch.zeros(enc.n_frames, len(enc.classes))
+        clip = torch.zeros(len(enc.classes))
         if kind == 'strong':
             frames = enc.encode_strong(self._events[fn]) if fn in self._events else frames
             clip = frames.amax(0)
@@ -323,9 +327,11 @@ def stored_features(split:Split, features:FeatureConfig, clip_duration, store_di
         with torch.no_grad(): feats[a:a + len(clips)] = logmel(torch.stack([w for w, _ in clips])).numpy()
         secs[a:a + len(clips)] = [t for _, t in clips]
     if not isinstance(feats, np.memmap): return feats, secs
-    feats.flush(); del feats
+    feats.flush()
+    del feats
     np.save(store_dir/f'.{stem}.{os.getpid()}.seconds.npy', secs)
-    os.replace(store_dir/f'.{stem}.{os.getpid()}.seconds.npy', secs_f); os.replace(tmp, data_f)  # the data file last: it marks completion
+    os.replace(store_dir/f'.{stem}.{os.getpid()}.seconds.npy', secs_f)
+    os.replace(tmp, data_f)  # the data file last: it marks completion
     return np.load(data_f, mmap_mode='r'), secs
 
 def batch_features(batch, logmel, device):

@@ -73,7 +73,8 @@ def scores_dataframe(scores, classes, frame_rate, start=0.):
     if x.ndim != 2 or x.shape[1] != len(classes): raise ValueError(f"scores of shape {x.shape}: expected (frames, {len(classes)} classes)")
     t = start + np.arange(len(x) + 1) / frame_rate  # shared edges: offset[i] == onset[i+1] exactly
     df = pd.DataFrame(x.astype(np.float64), columns=list(classes))
-    df.insert(0, 'onset', t[:-1]); df.insert(1, 'offset', t[1:])
+    df.insert(0, 'onset', t[:-1])
+    df.insert(1, 'offset', t[1:])
     return df
 
 def _score_matrix(df, fn, classes=None):
@@ -183,13 +184,15 @@ PSDS_SCENARIOS = {
 # %% ../nbs/10_evaluate.ipynb #15178317
 def _staircase_area(x, y, max_x):
     "Area under the step curve `y` (held from each `x` to the next) from 0 to `max_x`, divided by `max_x`."
-    o = np.argsort(x, kind='stable'); x, y = np.asarray(x, float)[o], np.nan_to_num(np.asarray(y, float)[o])
+    o = np.argsort(x, kind='stable')
+    x, y = np.asarray(x, float)[o], np.nan_to_num(np.asarray(y, float)[o])
     ends = np.minimum(np.append(x[1:], np.inf), max_x)
     return float(np.sum(np.clip(ends - x, 0, None) * y) / max_x)
 
 def _silence_psds_eval():
     "Inside `warnings.catch_warnings()`: hide psds_eval's pandas/numpy deprecation noise and its repeated-operating-point notice."
-    warnings.filterwarnings('ignore', category=FutureWarning); warnings.filterwarnings('ignore', category=DeprecationWarning)
+    warnings.filterwarnings('ignore', category=FutureWarning)
+    warnings.filterwarnings('ignore', category=DeprecationWarning)
     warnings.filterwarnings('ignore', message='A similar operating point exists')  # two thresholds gave the same events
     warnings.filterwarnings('ignore', category=RuntimeWarning, module='psds_eval')  # 0/0 for a class without hits; handled by the caller
 
@@ -298,7 +301,10 @@ def event_f1(detections:pd.DataFrame, # detected events: filename onset offset e
             hit = (np.abs(r[:, :1] - e[None, :, 0]) <= t_collar + 1e-9) & (np.abs(r[:, 1:] - e[None, :, 1]) <= off_collar + 1e-9)
             i, j = linear_sum_assignment(hit, maximize=True)
             tp = int(hit[i, j].sum())
-        cnt = counts[key[1]]; cnt[0] += tp; cnt[1] += len(e) - tp; cnt[2] += len(r) - tp
+        cnt = counts[key[1]]
+        cnt[0] += tp
+        cnt[1] += len(e) - tp
+        cnt[2] += len(r) - tp
     f1 = {c: 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else np.nan for c, (tp, fp, fn) in counts.items()}
     vals = [v for v in f1.values() if not np.isnan(v)]
     return {'f1': float(np.mean(vals)) if vals else np.nan, 'per_class': f1, 'counts': {c: tuple(v) for c, v in counts.items()}}
@@ -402,7 +408,8 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
             try: x, seconds = file_frame_scores(it, detector, features, encoder, chunk_seconds, batch_size)
             except AudioError as e:
                 if on_bad == 'error': raise
-                skipped.append((str(it), str(e).split(': ', 1)[-1])); continue
+                skipped.append((str(it), str(e).split(': ', 1)[-1]))
+                continue
             fn = it.name
         else:
             fn, wav, sr = it
@@ -518,20 +525,23 @@ def plot_detection(logmel, # (n_mels, frames) log-mel of the clip
     colors = plt.get_cmap('tab10')
     for c, name in enumerate(classes): axs[1].plot(t, scores[:, c], color=colors(c % 10), label=name, lw=1.2)
     axs[1].axhline(threshold, color='gray', ls='--', lw=0.8)
-    axs[1].set_ylim(-0.02, 1.02); axs[1].set_ylabel('score')
+    axs[1].set_ylim(-0.02, 1.02)
+    axs[1].set_ylabel('score')
     axs[1].legend(loc='upper right', fontsize='small', ncol=min(len(classes), 5))
     for label, evs, y0, style in (('detected', _event_tuples(events), 0.45, {}), ('true', _event_tuples(ground_truth), 0.05, {'hatch': '///', 'alpha': 0.5})):
         for on, off, lab in evs:
             if lab not in encoder.index: continue
             c = encoder.index[lab]
             axs[2].broken_barh([(on, off - on)], (c + y0, 0.4), facecolor=colors(c % 10), edgecolor='k', lw=0.5, **style)
-    axs[2].set_yticks(np.arange(len(classes)) + 0.45, classes); axs[2].set_ylim(0, len(classes))
+    axs[2].set_yticks(np.arange(len(classes)) + 0.45, classes)
+    axs[2].set_ylim(0, len(classes))
     axs[2].set_ylabel('events\n(top: detected,\nbottom: true)', fontsize='small')
     if posteriors is not None:
         p = _numpy(posteriors)
         axs[3].imshow(p.T, origin='lower', aspect='auto', extent=(0, len(p) / rate, 0, p.shape[1]), cmap='Greys', vmin=0)
         axs[3].set_ylabel('prototype')
-    axs[-1].set_xlim(0, end); axs[-1].set_xlabel('time (s)')
+    axs[-1].set_xlim(0, end)
+    axs[-1].set_xlabel('time (s)')
     if title: fig.suptitle(title)
     fig.tight_layout()
     return fig

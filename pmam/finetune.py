@@ -187,7 +187,8 @@ def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device
 
 def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None):
     "Fine-tune (from `checkpoint`, or from scratch) into `out`; return the test results of the selected model (None if stopped early)."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     rank, world = rank_and_world()
     torch.manual_seed(cfg.seed * 1000 + 99)
     train, val_set, test_set, classes = finetune_loaders(cfg, rank, world)

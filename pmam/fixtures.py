@@ -23,7 +23,8 @@ def direct_logmel(wav, cfg:FeatureConfig):
     "Reference log-mel of a 1-D numpy waveform, computed frame by frame with numpy (for tests)."
     hop, nfft, win = cfg.hop_length, cfg.n_fft, cfg.win_length
     x = np.pad(np.asarray(wav, np.float64), nfft // 2, mode='reflect')
-    w = np.zeros(nfft); off = (nfft - win) // 2
+    w = np.zeros(nfft)
+    off = (nfft - win) // 2
     w[off:off + win] = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(win) / win)  # periodic Hann, centred in the FFT frame
     n_frames = len(wav) // hop
     frames = np.stack([x[i * hop:i * hop + nfft] * w for i in range(n_frames)])
@@ -72,7 +73,9 @@ def make_toy_sources(root, n_per_class=4, bad=()):
     for i in range(6): put(f'distractors/d{i}.flac', 0.3 * np.sign(np.sin(2 * np.pi * (200 + 50 * i) * np.arange(8000) / 16000)), 'distractor')
     for i in range(3): put(f'backgrounds/bg{i}.flac', rng.normal(0, 0.05, 16000 * 25), 'background')
     put('backgrounds/short.flac', rng.normal(0, 0.05, 16000 * 3), 'background')
-    for b in bad: (root/b).write_bytes(b'not audio'); rows.append(f'{b}\tdistractor\t')
+    for b in bad:
+        (root/b).write_bytes(b'not audio')
+        rows.append(f'{b}\tdistractor\t')
     (root/'manifest.tsv').write_text('\n'.join(rows) + '\n')
     return root
 

@@ -113,7 +113,8 @@ class _Chunks:
 
     def with_rows(self, per_row): # floats of working memory per row, as a function of D
         "The same data, chunked for another per-row memory cost."
-        c = copy.copy(self); c.per_row = per_row
+        c = copy.copy(self)
+        c.per_row = per_row
         return c
 
     @property
@@ -136,14 +137,17 @@ def _map_chunks(chunks, fn, device): # iterable of (n_i, D) tensors; fn(x, start
     "`fn(x, start)` for every chunk `x` (`start`: its first row in the iteration), yielded in chunk order."
     threads, start = torch.get_num_threads(), 0
     if resolve_device(device).type != "cpu" or threads < 2:
-        for x in chunks: yield fn(x, start); start += len(x)
+        for x in chunks:
+            yield fn(x, start)
+            start += len(x)
         return
     ex = ThreadPoolExecutor(threads, initializer=torch.set_num_threads, initargs=(1,))
     torch.set_num_threads(1) # the caller's own (small) ops must not start an OpenMP team next to the workers
     try:
         pending = collections.deque()
         for x in chunks:
-            pending.append(ex.submit(fn, x, start)); start += len(x)
+            pending.append(ex.submit(fn, x, start))
+            start += len(x)
             if len(pending) >= 2 * threads: yield pending.popleft().result()
         while pending: yield pending.popleft().result()
     finally:
@@ -180,8 +184,12 @@ def _data_moments(chunks, full=True): # `_Chunks`; `full`: covariance matrix, el
     if not ds or heads[:, 0].sum() == 0: raise ValueError(f"{chunks.what}: expected at least one sample, got none")
     if (heads[:, 0] == 0).any(): raise ValueError(f"{chunks.what}: every rank must hold at least one sample; rank(s) {(heads[:, 0] == 0).nonzero().flatten().tolist()} hold none")
     d = ds.pop()
-    if n: mean = shift + s1 / n; m2 = s2 - (torch.outer(s1, s1) if full else s1 * s1) / n
-    else: mean = torch.zeros(d, dtype=torch.float64, device=chunks.device); m2 = torch.zeros((d,) * (2 if full else 1), dtype=torch.float64, device=chunks.device)
+    if n:
+        mean = shift + s1 / n
+        m2 = s2 - (torch.outer(s1, s1) if full else s1 * s1) / n
+    else:
+        mean = torch.zeros(d, dtype=torch.float64, device=chunks.device)
+        m2 = torch.zeros((d,) * (2 if full else 1), dtype=torch.float64, device=chunks.device)
     parts = _all_gather_rows(torch.cat([mean, m2.reshape(-1)])[None])
     ns = heads[:, 0].to(torch.float64).tolist()
     N = sum(ns)
@@ -252,7 +260,8 @@ def kmeans_plusplus(X, # (m, D) samples
         cand = torch.multinomial(p, L, replacement=True, generator=generator)
         new = torch.minimum(closest[:, None], d2(cand))
         best = int(new.sum(0).argmin())
-        idx.append(int(cand[best])); closest = new[:, best]
+        idx.append(int(cand[best]))
+        closest = new[:, best]
     idx = torch.tensor(idx, device=X.device)
     return X[idx], idx
 
@@ -299,7 +308,9 @@ def _lloyd_pass(self:KMeans, chunks, centers): # `_Chunks`; (K, D) float64 centr
         lab, mind = self._assign(x, C, c0)
         return torch.zeros_like(sums).index_add_(0, lab, x.double() - self._origin), torch.bincount(lab, minlength=K), mind, x
     for s_, c_, mind, x in _map_chunks(chunks, part, self.device):
-        sums += s_; counts += c_; inertia += mind.double().sum()
+        sums += s_
+        counts += c_
+        inertia += mind.double().sum()
         pool.add(mind, x)
     sums, counts, inertia = _all_reduce(sums, counts, inertia)
     return sums + counts[:, None] * self._origin, counts, float(inertia), pool
@@ -328,7 +339,9 @@ def _fit(self:KMeans, chunks, mom): # `_Chunks` already read once; their `_data_
         shift = float(((new - centers) ** 2).sum())
         centers, self.n_iter_ = new, it
         if self.verbose > 1 and _world()[0] == 0: print(f"KMeans iteration {it}: inertia {inertia:.6g}, centre shift {shift:.3g}")
-        if shift <= tol: self.converged_ = True; break
+        if shift <= tol:
+            self.converged_ = True
+            break
     self.cluster_centers_ = centers
     self.inertia_ = self._lloyd_pass(chunks, centers)[2] # consistent with the final centres, as in scikit-learn
     if self.verbose and _world()[0] == 0: print(f"KMeans: {self.n_iter_} iterations, inertia {self.inertia_:.6g}, converged {self.converged_}")
@@ -350,7 +363,8 @@ def predict(self:KMeans, X): # (n, D) tensor or array, or an iterable of chunks
     chunks.d = centers.shape[1]
     origin = getattr(self, "_origin", None)
     origin = centers.mean(0) if origin is None else origin # centres set by hand: any nearby origin will do
-    c0 = origin.to(self.dtype); C = (centers - origin).to(self.dtype)
+    c0 = origin.to(self.dtype)
+    C = (centers - origin).to(self.dtype)
     out = torch.cat([self._assign(x, C, c0)[0] for x in chunks])
     return out.to(X.device) if torch.is_tensor(X) else out.cpu()
 
@@ -514,7 +528,9 @@ def _em_pass(self:GaussianMixture, chunks, co, resp=None, offset=0): # `_Chunks`
         if self._full: return torch.bmm(Y.mT, YR), lse.sum()
         sy = YR.sum(1) # diagonal: Σ r y, then Σ r y² in place (pairwise sums, no allocation of (K, n, D))
         return torch.cat([YR.mul_(Y).sum(1), sy, R.sum(1)[:, None]], 1), lse.sum()
-    for a, l in _map_chunks(chunks, part, self.device): acc += a; ll += l
+    for a, l in _map_chunks(chunks, part, self.device):
+        acc += a
+        ll += l
     acc, ll = _all_reduce(acc, ll)
     if self._full: T, s, N = acc[:, :D, :D], acc[:, D, :D], acc[:, D, D]
     else: T, s, N = acc[:, :D], acc[:, D:2 * D], acc[:, 2 * D]
@@ -635,11 +651,14 @@ def fit(self:GaussianMixture, X): # (n, D) tensor or array, or a re-iterable of 
         st = self._em_pass(chunks, co)
         self._m_step(st, lambda m: self._lowest(chunks, co, m), it)
         prev, self.lower_bound_ = self.lower_bound_, st.loglik / mom.n
-        self.lower_bounds_.append(self.lower_bound_); self.n_iter_ = it
+        self.lower_bounds_.append(self.lower_bound_)
+        self.n_iter_ = it
         if self.device.type == "cuda": torch.cuda.synchronize(self.device)
         self.iter_seconds_.append(time.perf_counter() - t1)
         if talk > 1: print(f"GaussianMixture iteration {it}: lower bound {self.lower_bound_:.8g}, change {self.lower_bound_ - prev:.3g}")
-        if abs(self.lower_bound_ - prev) < self.tol: self.converged_ = True; break
+        if abs(self.lower_bound_ - prev) < self.tol:
+            self.converged_ = True
+            break
     if not self.converged_ and self.max_iter > 0:
         warnings.warn(f"GaussianMixture did not converge in {self.max_iter} iterations (last change of the lower bound "
                       f"{self.lower_bounds_[-1] - (self.lower_bounds_[-2] if len(self.lower_bounds_) > 1 else -math.inf):.3g} >= tol={self.tol}); "

@@ -84,9 +84,12 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
     if rank_and_world()[0] == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume the recorded config is kept
         save_config(cfg, run_dir/'config.yaml')
     t0, times = time.time(), {}
-    ensure_dataset(cfg, progress); times['data'] = time.time() - t0
+    ensure_dataset(cfg, progress)
+    times['data'] = time.time() - t0
     skipped = skipped_audio(cfg)
-    t = time.time(); run_pretraining(cfg, run_dir/'pretrain', device, resume, progress); times['pretrain'] = time.time() - t
+    t = time.time()
+    run_pretraining(cfg, run_dir/'pretrain', device, resume, progress)
+    times['pretrain'] = time.time() - t
     n = cfg.pretrain.iterations
     iterations = [n] if cfg.finetune.pretrained_iterations == 'last' else range(1, n + 1)
     models = {'scratch': None} | {f'iter{i}': run_dir/'pretrain'/f'iter{i}'/'mstep'/'best.pt' for i in iterations}
@@ -141,13 +144,18 @@ def write_report(run_dir):
     fig, axs = plt.subplots(1, 2, figsize=(10, 3.2))
     pre = read_metrics(run_dir/'pretrain'/'metrics.jsonl')
     for it, g in pre[pre.stage == 'pretrain'].groupby('iteration'):
-        axs[0].plot(g.epoch, g.train_loss, '-o', ms=3, label=f'iteration {it} train'); axs[0].plot(g.epoch, g.val_loss, '--', label=f'iteration {it} validation')
-    axs[0].set(title='M-step loss (prototype BCE)', xlabel='epoch'); axs[0].legend(fontsize='small')
+        axs[0].plot(g.epoch, g.train_loss, '-o', ms=3, label=f'iteration {it} train')
+        axs[0].plot(g.epoch, g.val_loss, '--', label=f'iteration {it} validation')
+    axs[0].set(title='M-step loss (prototype BCE)', xlabel='epoch')
+    axs[0].legend(fontsize='small')
     for name in res['models']:
         m = read_metrics(run_dir/'finetune'/name/'metrics.jsonl')
         axs[1].plot(m.epoch, m.filter(['val_student_psds1', 'val_teacher_psds1']).max(1), '-o', ms=3, label=name)  # no teacher: student only
-    axs[1].set(title='fine-tuning: validation PSDS1 (best of student/teacher)', xlabel='epoch'); axs[1].legend(fontsize='small')
-    fig.tight_layout(); fig.savefig(run_dir/'report_curves.png', dpi=80); plt.close(fig)
+    axs[1].set(title='fine-tuning: validation PSDS1 (best of student/teacher)', xlabel='epoch')
+    axs[1].legend(fontsize='small')
+    fig.tight_layout()
+    fig.savefig(run_dir/'report_curves.png', dpi=80)
+    plt.close(fig)
     m = res['machine']
     lines = [f"# pmam run `{res['name']}` (seed {res['seed']})", '',
              'Test split; model selected on the validation split. PSDS with psds_eval '

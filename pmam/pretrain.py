@@ -143,18 +143,23 @@ def end_epoch(self:MStep, losses, seconds):
 
 # %% ../nbs/09_pretrain.ipynb #c8f209e9
 def _seed_everything(seed):
-    random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
 
 def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=True, stop_after_epochs=None):
     "All EM iterations of `cfg.pretrain` into `run_dir`; returns the path of the last iteration's best model (None if stopped early)."
-    run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
+    run_dir = Path(run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
     rank, world = rank_and_world()
     if rank == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume the recorded config is kept
         save_config(cfg, run_dir/'config.yaml')
     prev_best = None
     for it in range(1, cfg.pretrain.iterations + 1):
         it_dir = run_dir/f'iter{it}'
-        if resume and (it_dir/'done.json').exists(): prev_best = it_dir/'mstep'/'best.pt'; continue
+        if resume and (it_dir/'done.json').exists():
+            prev_best = it_dir/'mstep'/'best.pt'
+            continue
         # E-step on rank 0 over all clips (the others wait at the barrier, then read its output)
         estep = it_dir/'estep'
         if rank == 0:  # lines of this unfinished iteration are written again below (a kept E-step keeps its line)

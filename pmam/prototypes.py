@@ -42,7 +42,9 @@ class ModelTap(nn.Module):
         self.model, self.tap = model, tap
     def identity(self):
         h = hashlib.sha1()
-        for k, v in sorted(self.model.state_dict().items()): h.update(k.encode()); h.update(v.detach().cpu().contiguous().numpy().tobytes())
+        for k, v in sorted(self.model.state_dict().items()):
+            h.update(k.encode())
+            h.update(v.detach().cpu().contiguous().numpy().tobytes())
         return f'model-tap({self.tap},{h.hexdigest()[:16]})'
     def forward(self, logmel, padding_mask=None):
         return self.model(logmel, padding_mask=padding_mask, taps=[self.tap])['taps'][self.tap]
@@ -63,7 +65,9 @@ class PCA:
         n, s, ss = 0, None, None
         for x in chunks:
             x = torch.as_tensor(x).double()
-            s = x.sum(0) if s is None else s + x.sum(0); ss = x.T @ x if ss is None else ss + x.T @ x; n += len(x)
+            s = x.sum(0) if s is None else s + x.sum(0)
+            ss = x.T @ x if ss is None else ss + x.T @ x
+            n += len(x)
         if n < 2: raise ValueError(f"PCA needs at least 2 samples, got {n}")
         self.mean_ = s / n
         cov = (ss - n * torch.outer(self.mean_, self.mean_)) / (n - 1)
@@ -78,7 +82,8 @@ class PCA:
     def state_dict(self): return {'mean': self.mean_, 'components': self.components_, 'explained_variance': self.explained_variance_}
     @classmethod
     def from_state_dict(cls, sd):
-        p = cls(sd['components'].shape[1]); p.mean_, p.components_, p.explained_variance_ = sd['mean'], sd['components'], sd['explained_variance']
+        p = cls(sd['components'].shape[1])
+        p.mean_, p.components_, p.explained_variance_ = sd['mean'], sd['components'], sd['explained_variance']
         return p
 
 # %% ../nbs/06_prototypes.ipynb #7d994a09
@@ -91,7 +96,8 @@ class FrameCache:
     def append(self, x):
         x = np.ascontiguousarray(torch.as_tensor(x).detach().cpu().float().numpy())
         if x.ndim != 2 or x.shape[1] != self.dim: raise ValueError(f"expected (n, {self.dim}) frames, got {x.shape}")
-        self._f.write(x.tobytes()); self.rows += len(x)
+        self._f.write(x.tobytes())
+        self.rows += len(x)
     def close(self): self._f.close()
     def __iter__(self):  # plain reads, not a memory map: resident memory stays one chunk, whatever the file size
         if not self._f.closed: self._f.flush()
@@ -111,12 +117,14 @@ class PseudoLabelStore:
     @classmethod
     def create(cls, root, split, filenames, n_frames, n_prototypes, source_hash):
         "A writable store (call `write` for every clip, then `close`)."
-        root = Path(root); root.mkdir(parents=True, exist_ok=True)
+        root = Path(root)
+        root.mkdir(parents=True, exist_ok=True)
         index = {'split': split, 'filenames': list(filenames), 'n_frames': int(n_frames), 'n_prototypes': int(n_prototypes),
                  'hash': source_hash, 'dtype': 'float16'}
         tmp = root/f'.{split}.f16.tmp'
         mm = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.float16, shape=(len(filenames), n_frames, n_prototypes))
-        offset = mm.offset; del mm  # the file and its header exist; clips are written with plain writes (bounded memory)
+        offset = mm.offset
+        del mm  # the file and its header exist; clips are written with plain writes (bounded memory)
         store = cls(root, split, index, None)
         store._fh, store._offset, store._row = open(tmp, 'r+b'), offset, n_frames * n_prototypes * 2
         store._written = np.zeros(len(filenames), bool)
@@ -129,7 +137,9 @@ class PseudoLabelStore:
             raise ValueError(f"posteriors of shape {p.shape[1:]}, expected ({self.index['n_frames']}, {self.index['n_prototypes']}) per clip")
         for f, x in zip(filenames, p):
             i = self.position[f]
-            self._fh.seek(self._offset + i * self._row); self._fh.write(np.ascontiguousarray(x).tobytes()); self._written[i] = True
+            self._fh.seek(self._offset + i * self._row)
+            self._fh.write(np.ascontiguousarray(x).tobytes())
+            self._written[i] = True
 
     def close(self):
         "Flush and publish the store atomically; every clip must have been written."
@@ -292,7 +302,8 @@ def write_pseudo_labels(extractor, prototypes:Prototypes, cfg:Config, out, devic
 
 def run_estep(extractor, cfg:Config, out, device='auto', progress=True):
     "The whole E-step into folder `out`: `prototypes.pt` and pseudo labels of every configured split; returns the prototypes."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     protos = fit_prototypes(extractor, cfg, out, device, progress)
     protos.save(out/'prototypes.pt')

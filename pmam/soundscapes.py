@@ -62,7 +62,8 @@ def _decode_sources(root, manifest, sample_rate, on_bad):
             x = resample(to_mono(wav), sr, sample_rate).numpy().astype(np.float32)
         except AudioError as e:
             if on_bad == 'error': raise AudioError(f"{manifest}:{lineno}: {e}") from None
-            skipped.append((r['path'], str(e))); continue
+            skipped.append((r['path'], str(e)))
+            continue
         sources.append(Source(r['path'], r['role'], r['label'], x, manifest_collection(r)))
     return sources, skipped
 
@@ -72,10 +73,12 @@ def _save_npy(path, array):
 
 def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
     "Decode the clips listed in `root/manifest.tsv`: a list of `Source` and a list of skipped `(path, reason)`."
-    root = Path(root); manifest = root/'manifest.tsv'
+    root = Path(root)
+    manifest = root/'manifest.tsv'
     if not manifest.exists(): raise MetadataError(f"{manifest}: no such manifest")
     key = hashlib.sha1(manifest.read_bytes() + f'{sample_rate} v2'.encode()).hexdigest()[:16]  # v2: with collections
-    cdir = root/'.cache'; data_f, index_f = cdir/f'sources-{key}.npy', cdir/f'sources-{key}.json'
+    cdir = root/'.cache'
+    data_f, index_f = cdir/f'sources-{key}.npy', cdir/f'sources-{key}.json'
     if cache and data_f.exists() and index_f.exists():  # decoded before: memory-map it
         data, index = np.load(data_f, mmap_mode='r'), json.loads(index_f.read_text())
         return [Source(p, r, l, data[a:b], c) for p, r, l, c, a, b in index], []
@@ -134,7 +137,9 @@ def background_chunks(sources, cfg:SoundscapeConfig):
     n, chunks, skipped = round(cfg.clip_duration * cfg.sample_rate), [], []
     for i, s in enumerate(sources):
         if s.role != 'background': continue
-        if len(s.audio) < n: skipped.append((s.path, f"shorter than a clip ({len(s.audio) / cfg.sample_rate:.2f} s < {cfg.clip_duration:g} s)")); continue
+        if len(s.audio) < n:
+            skipped.append((s.path, f"shorter than a clip ({len(s.audio) / cfg.sample_rate:.2f} s < {cfg.clip_duration:g} s)"))
+            continue
         for start in range(0, len(s.audio) - n + 1, n):
             if np.sqrt(np.mean(s.audio[start:start + n] ** 2)) < 1e-5: skipped.append((s.path, f"silent chunk at {start / cfg.sample_rate:g} s"))
             else: chunks.append((i, start))
@@ -207,12 +212,14 @@ def render_clip(plan, sources_by_path, cfg:SoundscapeConfig):
         x = sources_by_path[e['source']].audio[e['crop']:e['crop'] + e['length']].astype(np.float64)
         span = slice(e['onset'], e['onset'] + e['length'])
         gain = 10 ** ((e['ebr_db'] - event_to_background_db(x, bg[span])) / 20)
-        full = np.zeros(n); full[span] = gain * x
+        full = np.zeros(n)
+        full[span] = gain * x
         parts.append(full)
     mix = bg + sum(parts) if parts else bg.copy()
     peak = np.abs(mix).max()
     if peak > 0.99:  # avoid clipping: scale everything alike, so every ratio stays as drawn
-        s = 0.99 / peak; mix, bg, parts = mix * s, bg * s, [p * s for p in parts]
+        s = 0.99 / peak
+        mix, bg, parts = mix * s, bg * s, [p * s for p in parts]
     return mix, bg, parts
 
 # %% ../nbs/03_soundscapes.ipynb #7ad76556
@@ -251,7 +258,8 @@ def office_sources(dest, shared=None):
     rows = ['path\trole\tlabel\tcollection']
     for f in sorted(office.glob('*.wav')): rows.append(f"{f.resolve()}\tevent\t{f.stem.rstrip('0123456789')}\tdcase2016_task2_office")
     for f in sorted(bgs.glob('*.wav')): rows.append(f"{f.resolve()}\tbackground\t\tspeech_commands_bg")
-    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
     atomic_write_text(dest/'manifest.tsv', '\n'.join(rows) + '\n')
     return dest
 
@@ -343,7 +351,8 @@ def check_replaceable(out, sources_dir, overwrite=False):
 # %% ../nbs/03_soundscapes.ipynb #98642aa2
 def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, on_bad='error', workers=None, progress=True, overwrite=False):
     "Mix the sources into a DESED-format dataset in `out`; return the build summary (also in `out/metadata/build.json`)."
-    cfg = cfg or SoundscapeConfig(); cfg.validate()
+    cfg = cfg or SoundscapeConfig()
+    cfg.validate()
     out, sources_dir = Path(out), resolve_sources_dir(sources or cfg.sources)
     check_replaceable(out, sources_dir, overwrite)
     srcs, skipped = load_sources(sources_dir, cfg.sample_rate, on_bad)
@@ -362,8 +371,11 @@ def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, o
         with mp.get_context('fork').Pool(workers) as pool:
             for _ in pool.imap_unordered(_render_and_write, jobs, chunksize=16): bar.update()
     else:
-        for j in jobs: _render_and_write(j); bar.update()
-    bar.close(); _WORK.clear()
+        for j in jobs:
+            _render_and_write(j)
+            bar.update()
+    bar.close()
+    _WORK.clear()
     write_metadata(tmp, plans, cfg)
     per_split = sources_per_split(plans, pools, srcs)
     atomic_write_text(tmp/'metadata'/'sources_per_split.tsv', _tsv(per_split, list(per_split.columns)))
@@ -422,7 +434,8 @@ def check_labels_against_audio(root, sources_dir, cfg:SoundscapeConfig, n_clips=
                          & ((rows.offset - (e['onset'] + e['length']) / cfg.sample_rate).abs() < 1e-6)]
             if not len(exact): continue  # merged with an overlapping event of its class: no span of its own
             a, b = round(exact.onset.iloc[0] * cfg.sample_rate), round(exact.offset.iloc[0] * cfg.sample_rate)  # the labelled span
-            ebr_err = max(ebr_err, abs(event_to_background_db(part[a:b], bg[a:b]) - e['ebr_db'])); n_checked += 1
+            ebr_err = max(ebr_err, abs(event_to_background_db(part[a:b], bg[a:b]) - e['ebr_db']))
+            n_checked += 1
     return ebr_err, audio_err, n_checked
 
 # %% ../nbs/03_soundscapes.ipynb #3561baaf
@@ -431,7 +444,9 @@ def dataset_digest(root):
     import hashlib
     h = hashlib.sha1()
     for p in sorted(Path(root).rglob('*')):
-        if p.is_file(): h.update(str(p.relative_to(root)).encode()); h.update(p.read_bytes())
+        if p.is_file():
+            h.update(str(p.relative_to(root)).encode())
+            h.update(p.read_bytes())
     return h.hexdigest()
 
 # %% ../nbs/03_soundscapes.ipynb #bb04495e
@@ -486,11 +501,15 @@ def plot_soundscape(path, events=None, n_mels=64, ax=None, title=None):
 def plot_dataset(root):
     "Three panels: events per class and split, event durations per class, polyphony per split."
     import matplotlib.pyplot as plt, seaborn as sns
-    ev = read_split_events(root); ev['duration'] = ev.offset - ev.onset
+    ev = read_split_events(root)
+    ev['duration'] = ev.offset - ev.onset
     fig, axs = plt.subplots(1, 3, figsize=(13, 3.2))
-    sns.countplot(data=ev, y='event_label', hue='subset', ax=axs[0]); axs[0].set(title='events per class', ylabel='')
-    sns.boxplot(data=ev, y='event_label', x='duration', ax=axs[1], fliersize=1); axs[1].set(title='event duration (s)', ylabel='', xlabel='')
+    sns.countplot(data=ev, y='event_label', hue='subset', ax=axs[0])
+    axs[0].set(title='events per class', ylabel='')
+    sns.boxplot(data=ev, y='event_label', x='duration', ax=axs[1], fliersize=1)
+    axs[1].set(title='event duration (s)', ylabel='', xlabel='')
     poly = pd.DataFrame({k: polyphony(g, 10.0) for k, g in ev.groupby('subset')}).fillna(0)
-    poly.plot.bar(ax=axs[2], rot=0); axs[2].set(title='share of time with n events', xlabel='n simultaneous target events')
+    poly.plot.bar(ax=axs[2], rot=0)
+    axs[2].set(title='share of time with n events', xlabel='n simultaneous target events')
     fig.tight_layout()
     return fig

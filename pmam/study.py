@@ -242,7 +242,9 @@ def psds_on_test_split(cfg:Config, detector_path, device='cpu'):
                 warnings.simplefilter('ignore', UserWarning)  # classes without ground truth: NaN per class
                 r = compute_psds(scores, dataset.split.events, durations, ec.psds_thresholds, ec.median_window or None,
                                  ec.max_efpr, tool=tool)
-        except ImportError: out[tool] = None; continue
+        except ImportError:
+            out[tool] = None
+            continue
         out[tool] = {'psds1': r['psds1'], 'psds2': r['psds2'], 'psds2_class_mean': class_mean(r['psds2_per_class']),
                      'psds1_per_class': r['psds1_per_class'], 'psds2_per_class': r['psds2_per_class']}
     return out
@@ -438,7 +440,8 @@ def write_summary(out, summary:dict):
     atomic_write_text(out/'summary.json', json.dumps(summary, indent=1, default=float))
     fig = plot_summary(summary)
     tmp = out/'.summary.png.tmp'
-    fig.savefig(tmp, dpi=80, format='png'); plt.close(fig)
+    fig.savefig(tmp, dpi=80, format='png')
+    plt.close(fig)
     tmp.replace(out/'summary.png')
     tables = summary_tables(summary)
     env = summary['environment']
