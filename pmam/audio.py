@@ -22,7 +22,8 @@ class AudioError(ValueError):
 
 # %% ../nbs/01_audio.ipynb #9b620016
 def load_audio(path):
-    "Read `path` as float32 `(channels, samples)` and its sample rate; raise `AudioError` naming the file on any problem."
+    """Read `path` as float32 `(channels, samples)` and its sample rate; raise `AudioError` naming the file on any
+    problem."""
     path = Path(path)
     if not path.exists(): raise AudioError(f"{path}: no such audio file")
     if path.is_dir(): raise AudioError(f"{path}: is a folder, expected an audio file")
@@ -58,7 +59,8 @@ def padding_mask(valid_seconds, n_frames, frame_rate):
 
 # %% ../nbs/01_audio.ipynb #b02f20fe
 def load_clip(path, features:FeatureConfig, clip_duration:float):
-    "Mono `(samples,)` clip of `path` at `features.sample_rate`, padded/cropped to `clip_duration` s, and its real length in s."
+    """Mono `(samples,)` clip of `path` at `features.sample_rate`, padded/cropped to `clip_duration` s, and its real
+    length in s."""
     wav, sr = load_audio(path)
     wav = resample(to_mono(wav), sr, features.sample_rate)
     wav, n = pad_or_crop(wav, round(clip_duration * features.sample_rate))

@@ -27,7 +27,8 @@ def machine(device="cpu"): # the device the benchmark runs on
     "One line describing the machine: CPU, cores, torch version and threads, device."
     dev = resolve_device(device)
     gpu = f" ({torch.cuda.get_device_name(dev)})" if dev.type == "cuda" else ""
-    return f"{cpu_model()} | {os.cpu_count()} cores | torch {torch.__version__}, {torch.get_num_threads()} threads | device {dev}{gpu}"
+    return (f"{cpu_model()} | {os.cpu_count()} cores | torch {torch.__version__}, {torch.get_num_threads()} threads "
+            f"| device {dev}{gpu}")
 
 # %% ../nbs/90_bench.ipynb #df2b897f
 def _sync(device):
@@ -57,7 +58,9 @@ def gmm_data(n, d, k, # samples, features, components
     dev = resolve_device(device)
     g = torch.Generator(dev).manual_seed(seed)
     means = 3 * torch.randn(k, d, generator=g, device=dev)
-    factors = torch.randn(k, d, d, generator=g, device=dev) / d**0.5 * (0.5 + torch.rand(k, 1, 1, generator=g, device=dev))
+    factors = (
+        torch.randn(k, d, d, generator=g, device=dev) / d**0.5 * (0.5 + torch.rand(k, 1, 1, generator=g, device=dev))
+    )
     labels = torch.randint(k, (n,), generator=g, device=dev)
     X = torch.randn(n, d, generator=g, device=dev)
     for j in range(k): # one GEMM per component, not per sample
@@ -79,15 +82,19 @@ def _sklearn_fit(X, k, covariance, iters, init): # float64 array; components; co
         sk.fit(X)
         total = time.perf_counter() - t0
     lapses = [float(t) for t in re.findall(r"Iteration \d+\s+time lapse ([0-9.eE+-]+)s", out.getvalue())]
-    if len(lapses) != iters: raise RuntimeError(f"could not read scikit-learn's iteration times: {out.getvalue()[:500]}")
+    if len(lapses) != iters:
+        raise RuntimeError(f"could not read scikit-learn's iteration times: {out.getvalue()[:500]}")
     return sk, _per_iter(lapses), total
 
 def _per_iter(seconds): # wall time of each EM iteration
-    "Median and mean seconds per iteration, leaving out the first when there are more (scikit-learn's first includes its initialisation)."
+    """Median and mean seconds per iteration, leaving out the first when there are more (scikit-learn's first includes
+    its initialisation)."""
     s = seconds[1:] if len(seconds) > 1 else seconds
     return float(np.median(s)), sum(s) / len(s)
 
-def _pmam_fit(X, k, covariance, iters, init, device): # tensor; components; covariance type; iterations; *_init dict; device
+def _pmam_fit(
+    X, k, covariance, iters, init, device
+):  # tensor; components; covariance type; iterations; *_init dict; device
     "Fit our GaussianMixture; returns (model, seconds per EM iteration, total seconds)."
     gm = GaussianMixture(k, covariance_type=covariance, tol=0, max_iter=iters, device=device, **init)
     with warnings.catch_warnings():
@@ -110,7 +117,10 @@ def bench_gmm(n=100_000, d=64, k=32, # samples, features, components
               log=print): # where the report lines go
     "Fit pmam's and scikit-learn's GMM from one initialisation for `iters` iterations; report and return the timings."
     dev = resolve_device(device)
-    log(f"pmam.bench gmm: N={n:,} D={d} K={k} covariance={covariance}, {iters} EM iterations from one shared k-means initialisation")
+    log(
+        f"pmam.bench gmm: N={n:,} D={d} K={k} covariance={covariance}, {iters} EM iterations from one shared k-means "
+        "initialisation"
+    )
     log(f"machine: {machine(dev)}")
     mm = matmul_gflops(dev)
     log(f"float32 matmul 2048x2048: {mm:.1f} GFLOP/s")
@@ -118,12 +128,31 @@ def bench_gmm(n=100_000, d=64, k=32, # samples, features, components
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         g0 = GaussianMixture(k, covariance_type=covariance, max_iter=0, random_state=seed, device=dev).fit(X)
-    init = dict(weights_init=g0.weights_.cpu().numpy(), means_init=g0.means_.cpu().numpy(), precisions_init=g0.precisions_.cpu().numpy())
+    init = dict(
+        weights_init=g0.weights_.cpu().numpy(),
+        means_init=g0.means_.cpu().numpy(),
+        precisions_init=g0.precisions_.cpu().numpy(),
+    )
     gm, (ours, ours_mean), ours_total = _pmam_fit(X, k, covariance, iters, init, dev)
     flops = 4 * n * k * d * d if covariance == "full" else None
-    res = dict(n=n, d=d, k=k, iters=iters, covariance=covariance, device=str(dev), machine=machine(dev), matmul_gflops=mm,
-               pmam_s_per_iter=ours, pmam_s_per_iter_mean=ours_mean, pmam_fit_s=ours_total, pmam_gflops=flops / ours / 1e9 if flops else None)
-    rate = f", {res['pmam_gflops']:.1f} GFLOP/s (4·N·K·D² per iteration) vs float32 matmul {mm:.1f} GFLOP/s" if flops else ""
+    res = dict(
+        n=n,
+        d=d,
+        k=k,
+        iters=iters,
+        covariance=covariance,
+        device=str(dev),
+        machine=machine(dev),
+        matmul_gflops=mm,
+        pmam_s_per_iter=ours,
+        pmam_s_per_iter_mean=ours_mean,
+        pmam_fit_s=ours_total,
+        pmam_gflops=flops / ours / 1e9 if flops else None,
+    )
+    rate = (
+        f", {res['pmam_gflops']:.1f} GFLOP/s (4·N·K·D² per iteration) vs float32 matmul {mm:.1f} "
+        "GFLOP/s" if flops else ""
+    )
     log(f"pmam    : {ours:.4f} s/iter median (mean {ours_mean:.4f}; fit {ours_total:.2f} s incl. data pass){rate}")
     if sklearn:
         m = n if sklearn_n is None else min(n, sklearn_n)
@@ -131,15 +160,32 @@ def bench_gmm(n=100_000, d=64, k=32, # samples, features, components
         sk, (theirs, theirs_mean), theirs_total = _sklearn_fit(Xs, k, covariance, iters, init)
         if m < n: # compare with ours on the same subsample, and scale sklearn's time to N linearly
             gm_m, (ours_m, _), _ = _pmam_fit(X[:m], k, covariance, iters, init, dev)
-            log(f"sklearn : {theirs:.4f} s/iter median on the first {m:,} samples (mean {theirs_mean:.4f}; fit {theirs_total:.2f} s); "
-                f"pmam on the same: {ours_m:.4f} s/iter; sklearn scaled to N={n:,}: {theirs * n / m:.2f} s/iter")
+            log(
+                f"sklearn : {theirs:.4f} s/iter median on the first {m:,} samples (mean {theirs_mean:.4f}; fit "
+                f"{theirs_total:.2f} s); "
+                f"pmam on the same: {ours_m:.4f} s/iter; sklearn scaled to N={n:,}: {theirs * n / m:.2f} s/iter"
+            )
             theirs, theirs_mean, gm = theirs * n / m, theirs_mean * n / m, gm_m
         else: log(f"sklearn : {theirs:.4f} s/iter median (mean {theirs_mean:.4f}; fit {theirs_total:.2f} s incl. init)")
         ll_ours, ll_sk = gm.score(torch.from_numpy(Xs).to(dev)), sk.score(Xs)
-        res.update(sklearn_s_per_iter=theirs, sklearn_s_per_iter_mean=theirs_mean, sklearn_fit_s=theirs_total, speedup=theirs / ours, sklearn_n=m,
-                   loglik_pmam=ll_ours, loglik_sklearn=ll_sk, loglik_rel_diff=abs(ll_ours - ll_sk) / abs(ll_sk))
-        log(f"speed-up: {res['speedup']:.1f}x (median sklearn s/iter / median pmam s/iter; {theirs_mean / ours_mean:.1f}x on means)")
-        log(f"mean log-likelihood after {iters} iterations: pmam {ll_ours:.8f}, sklearn {ll_sk:.8f} (relative difference {res['loglik_rel_diff']:.1e})")
+        res.update(
+            sklearn_s_per_iter=theirs,
+            sklearn_s_per_iter_mean=theirs_mean,
+            sklearn_fit_s=theirs_total,
+            speedup=theirs / ours,
+            sklearn_n=m,
+            loglik_pmam=ll_ours,
+            loglik_sklearn=ll_sk,
+            loglik_rel_diff=abs(ll_ours - ll_sk) / abs(ll_sk),
+        )
+        log(
+            f"speed-up: {res['speedup']:.1f}x (median sklearn s/iter / median pmam s/iter; "
+            f"{theirs_mean / ours_mean:.1f}x on means)"
+        )
+        log(
+            f"mean log-likelihood after {iters} iterations: pmam {ll_ours:.8f}, sklearn {ll_sk:.8f} (relative "
+            f"difference {res['loglik_rel_diff']:.1e})"
+        )
     return res
 
 # %% ../nbs/90_bench.ipynb #fbfd375a
@@ -181,9 +227,17 @@ def bench_pretrain(preset='tiny', # config preset (or YAML file)
     for _ in range(steps): step()
     _sync(dev)
     s = (time.perf_counter() - t0) / steps
-    return {'preset': preset, 'device': machine(str(dev)), 'batch': b, 'frames_per_clip': T, 'parameters': count_parameters(model),
-            'step_seconds': s, 'clips_per_s': b / s, 'frames_per_s': b * T / s,
-            'peak_gpu_mib': torch.cuda.max_memory_allocated(dev) / 2**20 if amp else None}
+    return {
+        'preset': preset,
+        'device': machine(str(dev)),
+        'batch': b,
+        'frames_per_clip': T,
+        'parameters': count_parameters(model),
+        'step_seconds': s,
+        'clips_per_s': b / s,
+        'frames_per_s': b * T / s,
+        'peak_gpu_mib': torch.cuda.max_memory_allocated(dev) / 2**20 if amp else None,
+    }
 
 def _pretrain_args(p):
     p.add_argument('--preset', default='tiny')
@@ -193,7 +247,10 @@ def _pretrain_args(p):
 
 def _pretrain_run(a):
     r = bench_pretrain(a.preset, a.device, a.steps, a.warmup)
-    print(f"pmam.bench pretrain: preset {r['preset']}, batch {r['batch']} clips x {r['frames_per_clip']} frames, {r['parameters']:,} parameters")
+    print(
+        f"pmam.bench pretrain: preset {r['preset']}, batch {r['batch']} clips x {r['frames_per_clip']} frames, "
+        f"{r['parameters']:,} parameters"
+    )
     print(f"machine: {r['device']}")
     print(f"{r['step_seconds']:.3f} s/step: {r['clips_per_s']:.1f} clips/s, {r['frames_per_s']:,.0f} frames/s"
           + (f", peak GPU memory {r['peak_gpu_mib']:.0f} MiB" if r['peak_gpu_mib'] else ''))
@@ -232,7 +289,8 @@ def _time_finetune_setup(cfg, steps, warmup, device):
 
 def bench_finetune(root='data/benchmark', # a built dataset (e.g. `pmam data build --out data/benchmark`)
                    preset='tiny', steps=20, warmup=3, device='cpu', setups=None):
-    "Fine-tuning step time split into data and compute, and a validation pass, for each of `setups` (default `FINETUNE_SETUPS`)."
+    """Fine-tuning step time split into data and compute, and a validation pass, for each of `setups` (default
+    `FINETUNE_SETUPS`)."""
     from pmam.config import load_config
     from pmam.data import split_dataset
     rows = []
@@ -242,8 +300,16 @@ def bench_finetune(root='data/benchmark', # a built dataset (e.g. `pmam data bui
             for split in ('strong', 'weak', 'validation'): split_dataset(cfg, split)
         data_s, compute_s, eval_s, clips = _time_finetune_setup(cfg, steps, warmup, device)
         step = data_s + compute_s
-        rows.append({'setup': name, 'steps_per_s': 1 / step, 'clips_per_s': clips / step, 'data_s': data_s, 'compute_s': compute_s,
-                     'validation_pass_s': eval_s})
+        rows.append(
+            {
+                'setup': name,
+                'steps_per_s': 1 / step,
+                'clips_per_s': clips / step,
+                'data_s': data_s,
+                'compute_s': compute_s,
+                'validation_pass_s': eval_s,
+            }
+        )
     return rows
 
 def _finetune_args(p):
@@ -255,10 +321,14 @@ def _finetune_args(p):
 
 def _finetune_run(a):
     rows = bench_finetune(a.root, a.preset, a.steps, a.warmup, a.device)
-    print(f"pmam.bench finetune: preset {a.preset} on {a.root}, {a.steps} timed steps each\nmachine: {machine(a.device)}")
+    print(f"pmam.bench finetune: preset {a.preset} on {a.root}, {a.steps} timed steps each\nmachine: "
+          f"{machine(a.device)}")
     print(f"{'setup':<30} {'steps/s':>8} {'clips/s':>8} {'data s':>8} {'compute s':>10} {'validation pass s':>18}")
     for r in rows:
-        print(f"{r['setup']:<30} {r['steps_per_s']:8.2f} {r['clips_per_s']:8.1f} {r['data_s']:8.3f} {r['compute_s']:10.3f} {r['validation_pass_s']:18.1f}")
+        print(
+            f"{r['setup']:<30} {r['steps_per_s']:8.2f} {r['clips_per_s']:8.1f} {r['data_s']:8.3f} "
+            f"{r['compute_s']:10.3f} {r['validation_pass_s']:18.1f}"
+        )
     return rows
 
 # %% ../nbs/90_bench.ipynb #733d5b4c
@@ -312,8 +382,12 @@ def _gmm_run(a):
         print()
         bench_gmm(2_000_000, 768, 30, a.iters, a.device, a.covariance, a.sklearn, sklearn_n=20_000, seed=a.seed)
 
-COMMANDS = {"gmm": (_gmm_args, _gmm_run), "pretrain": (_pretrain_args, _pretrain_run), "finetune": (_finetune_args, _finetune_run),
-            "gpu-check": (_gpu_args, _gpu_run)}
+COMMANDS = {
+    "gmm": (_gmm_args, _gmm_run),
+    "pretrain": (_pretrain_args, _pretrain_run),
+    "finetune": (_finetune_args, _finetune_run),
+    "gpu-check": (_gpu_args, _gpu_run),
+}
 
 def main(argv=None): # command-line arguments (default: sys.argv[1:])
     "Entry point of `python -m pmam.bench`."
@@ -321,7 +395,8 @@ def main(argv=None): # command-line arguments (default: sys.argv[1:])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (add, _) in COMMANDS.items(): add(sub.add_parser(name))
     args = parser.parse_args(argv)
-    if resolve_device(args.device).type == "cuda" and not torch.cuda.is_available(): parser.error("--device cuda: no CUDA device available")
+    if resolve_device(args.device).type == "cuda" and not torch.cuda.is_available():
+        parser.error("--device cuda: no CUDA device available")
     COMMANDS[args.command][1](args)
 
 # In a notebook `__name__` is "__main__" too, but there is no `__file__`.

@@ -29,26 +29,31 @@ __all__ = ['FINETUNE_RECORD', 'COMMANDS', 'data_build', 'run_folder', 'all_check
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
-    out:str='data/benchmark',  # folder to write the dataset to
-    seed:int=0,  # the same seed gives byte-identical files
-    config:str='tiny',  # preset name or YAML file whose `soundscapes` section sets the sizes
-    sources:str=None,  # sources folder with manifest.tsv (default: the config's, i.e. data/sources); 'office' for the DCASE 2016 office set
-    overwrite:store_true=False,  # replace `out` if it exists
-    skip_bad:store_true=False,  # skip unreadable source clips (counted and reported) instead of failing
-    workers:int=None,  # processes (default: up to 2)
-    overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
+    out: str = 'data/benchmark',  # folder to write the dataset to
+    seed: int = 0,  # the same seed gives byte-identical files
+    config: str = 'tiny',  # preset name or YAML file whose `soundscapes` section sets the sizes
+    # sources folder with manifest.tsv (default: the config's, i.e. data/sources); 'office' for the DCASE 2016 office
+    # set
+    sources: str = None,
+    overwrite: store_true = False,  # replace `out` if it exists
+    skip_bad: store_true = False,  # skip unreadable source clips (counted and reported) instead of failing
+    workers: int = None,  # processes (default: up to 2)
+    overrides: Param('key.sub=value settings', nargs='*', opt=False) = None,
 ):
     "Mix real recordings into a DESED-format sound event detection dataset."
     cfg = load_config(config, overrides).soundscapes
     if sources == 'office': sources = office_sources(Path(out).with_name(f'.{Path(out).name}.office-sources'))
     t0 = time.time()
-    info = build_benchmark(out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers, overwrite=overwrite)
+    info = build_benchmark(
+        out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers, overwrite=overwrite
+    )
     counts, per = dataset_summary(out)
     print(f"built {sum(info['clips'].values())} clips in {out} in {time.time() - t0:.1f} s (seed {seed})")
     print(counts.to_string())
     print(per.to_string())
     for what in ('skipped_sources', 'skipped_backgrounds'):
-        if info[what]: print(f"{what.replace('_', ' ')}: {len(info[what])} (listed in {Path(out)/'metadata'/'build.json'})")
+        if info[what]:
+            print(f"{what.replace('_', ' ')}: {len(info[what])} (listed in {Path(out)/'metadata'/'build.json'})")
     return info
 
 # %% ../nbs/99_cli.ipynb #d130ac1c
@@ -205,9 +210,16 @@ def predict(
     det, classes = load_detector(detector, cfg, device)
     enc = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration)
     threshold = cfg.evaluate.threshold if threshold is None else threshold
-    ev, scores = predict_events(files, det, cfg.features, enc, threshold=threshold,
-                                median_window=det.median_windows or cfg.evaluate.median_window or None, return_scores=True,
-                                on_bad='error' if strict else 'skip')
+    ev, scores = predict_events(
+        files,
+        det,
+        cfg.features,
+        enc,
+        threshold=threshold,
+        median_window=det.median_windows or cfg.evaluate.median_window or None,
+        return_scores=True,
+        on_bad='error' if strict else 'skip',
+    )
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     ev.to_csv(out, sep='\t', index=False, float_format='%.3f')
@@ -252,13 +264,16 @@ def run(
 
 # %% ../nbs/99_cli.ipynb #844b9090
 def study(
-    spec:Param('study spec (YAML), or the name of one shipped in pmam/configs/studies (e.g. iterations_labels)', opt=False),
-    out:str=None,  # study folder for the spec copy and the summary (default: results/<spec file name>)
-    quick:store_true=False,  # tiny budgets (smoke test): a few steps per stage, a small benchmark if one must be built
-    resume:store_true=False,  # continue a stopped study: finished units are kept, unfinished ones resume
-    runs_root:str=None,  # where the run folders go (default: the spec's runs_root, else <out>/runs)
-    device:str='auto',  # 'auto', 'cpu', 'cuda', ...
-    quiet:store_true=False,  # no progress bars
+    spec: Param(
+        'study spec (YAML), or the name of one shipped in pmam/configs/studies (e.g. iterations_labels)', opt=False
+    ),
+    out: str = None,  # study folder for the spec copy and the summary (default: results/<spec file name>)
+    # tiny budgets (smoke test): a few steps per stage, a small benchmark if one must be built
+    quick: store_true = False,
+    resume: store_true = False,  # continue a stopped study: finished units are kept, unfinished ones resume
+    runs_root: str = None,  # where the run folders go (default: the spec's runs_root, else <out>/runs)
+    device: str = 'auto',  # 'auto', 'cpu', 'cuda', ...
+    quiet: store_true = False,  # no progress bars
 ):
     "A study: named settings over seeds, shared pretrainings, paired comparisons; summary in the study folder."
     out = Path(out or Path('results')/Path(spec).stem)
@@ -282,8 +297,11 @@ def main(argv=None):
         print(f"usage: pmam <command> [options]\ncommands:\n{usage}", file=sys.stdout if asked_help else sys.stderr)
         return 0 if asked_help else 2
     cmd = COMMANDS[key]
-    args = anno_parser(cmd, prog=f"pmam {' '.join(key)}").parse_intermixed_args(argv[len(key):])  # options may come between the key=value settings
-    kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}  # drop fastcore's --pdb/--xtra
+    args = anno_parser(cmd, prog=f"pmam {' '.join(key)}").parse_intermixed_args(
+        argv[len(key) :]
+    )  # options may come between the key=value settings
+    # drop fastcore's --pdb/--xtra
+    kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}
     try: cmd(**kwargs)
     except (ConfigError, OSError, ValueError, AudioError) as e:  # bad input, a busy or full folder: one line
         print(f"error: {e}", file=sys.stderr)

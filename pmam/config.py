@@ -38,11 +38,17 @@ class FeatureConfig:
     norm_scale: float = 5.0
 
     def validate(self, prefix='features'):
-        _positive(self, prefix, 'sample_rate', 'n_fft', 'win_length', 'hop_length', 'n_mels', 'log_offset', 'norm_scale')
-        if self.win_length > self.n_fft: raise ConfigError(f"{prefix}.win_length={self.win_length} must be <= {prefix}.n_fft={self.n_fft}")
+        _positive(
+            self, prefix, 'sample_rate', 'n_fft', 'win_length', 'hop_length', 'n_mels', 'log_offset', 'norm_scale'
+        )
+        if self.win_length > self.n_fft:
+            raise ConfigError(f"{prefix}.win_length={self.win_length} must be <= {prefix}.n_fft={self.n_fft}")
         top = self.f_max if self.f_max is not None else self.sample_rate / 2
         if not 0 <= self.f_min < top <= self.sample_rate / 2:
-            raise ConfigError(f"{prefix}: need 0 <= f_min < f_max <= sample_rate/2 = {self.sample_rate/2:g} Hz; got f_min={self.f_min:g}, f_max={top:g}")
+            raise ConfigError(
+                f"{prefix}: need 0 <= f_min < f_max <= sample_rate/2 = {self.sample_rate / 2:g} Hz; got "
+                f"f_min={self.f_min:g}, f_max={top:g}"
+            )
 
     @property
     def frame_rate(self): return self.sample_rate / self.hop_length
@@ -67,11 +73,15 @@ class DataConfig:
     clip_duration: float = 10.0  # seconds; clips are padded/cropped to this
     frame_rate: float = 25.0  # label frames per second
     on_bad_audio: Literal['error', 'skip'] = 'error'  # 'skip' drops unreadable files, counts and reports them
-    embedded: bool = False  # `root` holds the embedded benchmark (built from `soundscapes` when missing); false: your dataset
+    embedded: bool = (
+        False  # `root` holds the embedded benchmark (built from `soundscapes` when missing); false: your dataset
+    )
     build_if_missing: bool = False  # build the embedded benchmark at a missing `root` (at the preset's root: always)
     batch: dict[str, int] = field(default_factory=lambda: {'strong': 4, 'weak': 4, 'unlabeled': 8})
     num_workers: int = 0  # DataLoader workers
-    feature_store: Optional[str] = '.features'  # folder (relative to root) of stored float16 log-mels; null: decode every time
+    feature_store: Optional[str] = (
+        '.features'  # folder (relative to root) of stored float16 log-mels; null: decode every time
+    )
 
     def validate(self, prefix='data'):
         _positive(self, prefix, 'clip_duration', 'frame_rate')
@@ -96,7 +106,9 @@ class SoundscapeConfig:
     sources: str = 'data/sources'  # folder with manifest.tsv and the curated clips
     sample_rate: int = 16000  # Hz of the written clips
     clip_duration: float = 10.0  # seconds
-    n_clips: dict[str, int] = field(default_factory=lambda: {'strong': 300, 'weak': 300, 'unlabeled': 1500, 'validation': 200, 'test': 200})
+    n_clips: dict[str, int] = field(
+        default_factory=lambda: {'strong': 300, 'weak': 300, 'unlabeled': 1500, 'validation': 200, 'test': 200}
+    )
     # source recordings per partition; 'unlabeled_only' (optional): recordings heard only in unlabeled training clips
     split_fractions: dict[str, float] = field(default_factory=lambda: {'train': 0.6, 'validation': 0.2, 'test': 0.2})
     events_per_clip: list[int] = field(default_factory=lambda: [1, 3])  # min, max target events in a labelled clip
@@ -110,22 +122,34 @@ class SoundscapeConfig:
     def validate(self, prefix='soundscapes'):
         _positive(self, prefix, 'sample_rate', 'clip_duration', 'max_event_duration')
         for k, v in self.n_clips.items():
-            if k not in ('strong', 'weak', 'unlabeled', 'validation', 'test'): raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, validation, test")
+            if k not in ('strong', 'weak', 'unlabeled', 'validation', 'test'):
+                raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, validation, "
+                                  "test")
             if v < 0: raise ConfigError(f"{prefix}.n_clips.{k} must be >= 0, got {v}")
         if sum(self.n_clips.values()) == 0:
             raise ConfigError(f"{prefix}.n_clips: every split has 0 clips; give some split a count > 0")
         fr = self.split_fractions
-        if not {'train', 'validation', 'test'} <= set(fr) <= {'train', 'unlabeled_only', 'validation', 'test'} \
-           or abs(sum(fr.values()) - 1) > 1e-6 or min(fr[k] for k in ('train', 'validation', 'test')) <= 0 or fr.get('unlabeled_only', 0) < 0:
-            raise ConfigError(f"{prefix}.split_fractions must give train, validation and test (each > 0) and optionally "
-                              f"unlabeled_only (>= 0), summing to 1; got {fr}")
+        if (
+            not {'train', 'validation', 'test'} <= set(fr) <= {'train', 'unlabeled_only', 'validation', 'test'}
+            or abs(sum(fr.values()) - 1) > 1e-6
+            or min(fr[k] for k in ('train', 'validation', 'test')) <= 0
+            or fr.get('unlabeled_only', 0) < 0
+        ):
+            raise ConfigError(
+                f"{prefix}.split_fractions must give train, validation and test (each > 0) and optionally "
+                f"unlabeled_only (>= 0), summing to 1; got {fr}"
+            )
         for k in ('events_per_clip', 'distractors_per_clip', 'ebr_db', 'background_dbfs'):
             v = getattr(self, k)
-            if len(v) != 2 or v[0] > v[1]: raise ConfigError(f"{prefix}.{k} must be [min, max] with min <= max, got {v}")
-        if self.events_per_clip[0] < 0 or self.distractors_per_clip[0] < 0: raise ConfigError(f"{prefix}: event counts must be >= 0")
-        if self.events_per_clip[1] < 1: raise ConfigError(f"{prefix}.events_per_clip: max must be >= 1 (weak clips need an event)")
+            if len(v) != 2 or v[0] > v[1]:
+                raise ConfigError(f"{prefix}.{k} must be [min, max] with min <= max, got {v}")
+        if self.events_per_clip[0] < 0 or self.distractors_per_clip[0] < 0:
+            raise ConfigError(f"{prefix}: event counts must be >= 0")
+        if self.events_per_clip[1] < 1:
+            raise ConfigError(f"{prefix}.events_per_clip: max must be >= 1 (weak clips need an event)")
         for k in ('p_empty', 'p_distractors_only'):
-            if not 0 <= getattr(self, k) <= 1: raise ConfigError(f"{prefix}.{k} must be in [0, 1], got {getattr(self, k)}")
+            if not 0 <= getattr(self, k) <= 1:
+                raise ConfigError(f"{prefix}.{k} must be in [0, 1], got {getattr(self, k)}")
         if self.background_dbfs[1] >= 0: raise ConfigError(f"{prefix}.background_dbfs must be < 0 dBFS")
 
 # %% ../nbs/00_config.ipynb #639a8c09
@@ -135,7 +159,8 @@ class ModelConfig:
     encoder: str = 'cnn'  # a name in `pmam.model.ENCODERS` ('cnn', 'mlp') or 'package.module:function' (cfg -> module)
     encoder_channels: list[int] = field(default_factory=lambda: [16, 32, 64])
     encoder_time_pools: list[int] = field(default_factory=lambda: [2, 1, 1])  # per conv block
-    encoder_freq_pools: list[int] = field(default_factory=lambda: [4, 4, 4])  # per conv block; what is left is flattened
+    # per conv block; what is left is flattened
+    encoder_freq_pools: list[int] = field(default_factory=lambda: [4, 4, 4])
     encoder_upsample: int = 1  # linear interpolation factor after the CNN (the reference pools by 4, then upsamples)
     encoder_dropout: float = 0.1
     d_model: int = 96
@@ -152,18 +177,40 @@ class ModelConfig:
         if ':' not in self.encoder:
             from pmam.model import ENCODERS
             if self.encoder not in ENCODERS:
-                raise ConfigError(f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) "
-                                  "nor module:function")
-        _positive(self, prefix, 'encoder_upsample', 'd_model', 'n_layers', 'n_heads', 'mlp_ratio', 'predictor_hidden', 'block_width')
+                raise ConfigError(
+                    f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
+                    "module:function"
+                )
+        _positive(
+            self,
+            prefix,
+            'encoder_upsample',
+            'd_model',
+            'n_layers',
+            'n_heads',
+            'mlp_ratio',
+            'predictor_hidden',
+            'block_width',
+        )
         n = len(self.encoder_channels)
         if n == 0 or len(self.encoder_time_pools) != n or len(self.encoder_freq_pools) != n:
-            raise ConfigError(f"{prefix}: encoder_channels, encoder_time_pools and encoder_freq_pools need one entry per conv block, got {n}, {len(self.encoder_time_pools)}, {len(self.encoder_freq_pools)}")
-        if min(self.encoder_channels + self.encoder_time_pools + self.encoder_freq_pools) < 1: raise ConfigError(f"{prefix}: encoder sizes must be >= 1")
+            raise ConfigError(
+                f"{prefix}: encoder_channels, encoder_time_pools and encoder_freq_pools need one entry per conv block, "
+                f"got {n}, {len(self.encoder_time_pools)}, {len(self.encoder_freq_pools)}"
+            )
+        if min(self.encoder_channels + self.encoder_time_pools + self.encoder_freq_pools) < 1:
+            raise ConfigError(f"{prefix}: encoder sizes must be >= 1")
         if self.d_model % self.n_heads or (self.d_model // self.n_heads) % 2:
-            raise ConfigError(f"{prefix}.d_model={self.d_model} must be a multiple of n_heads={self.n_heads} with an even head size (rotary positions)")
+            raise ConfigError(
+                f"{prefix}.d_model={self.d_model} must be a multiple of n_heads={self.n_heads} with an even head size "
+                "(rotary positions)"
+            )
         if not 0 < self.mask_rate < 1: raise ConfigError(f"{prefix}.mask_rate must be in (0, 1), got {self.mask_rate}")
         if len(self.mask_style) != 3 or min(self.mask_style) < 0 or abs(sum(self.mask_style) - 1) > 1e-6:
-            raise ConfigError(f"{prefix}.mask_style must be 3 shares (token, random frame, unchanged) summing to 1, got {self.mask_style}")
+            raise ConfigError(
+                f"{prefix}.mask_style must be 3 shares (token, random frame, unchanged) summing to 1, got "
+                f"{self.mask_style}"
+            )
         for k in ('encoder_dropout', 'dropout'):
             if not 0 <= getattr(self, k) < 1: raise ConfigError(f"{prefix}.{k} must be in [0, 1)")
 
@@ -180,22 +227,28 @@ class PrototypeConfig:
     algorithm: Literal['gmm', 'kmeans'] = 'gmm'  # soft GMM posteriors, or one-hot k-means assignments
     covariance_type: Literal['full', 'diag'] = 'full'
     tap: str = 'encoder'  # model tap clustered from iteration 2 on ('encoder', 'block0', ...)
-    logmel_context: int = 2  # iteration 1: log-mel frames at the label rate, stacked with this many neighbours each side
+    # iteration 1: log-mel frames at the label rate, stacked with this many neighbours each side
+    logmel_context: int = 2
     pca_dim: Optional[int] = 32  # reduce features to this many dimensions (None: no PCA)
     subsample: int = 10  # fit on one random frame out of every `subsample` frames
     max_iter: int = 100
     tol: float = 1e-3
     reg_covar: float = 1e-6
     batch_size: int = 16  # clips per extraction batch
-    splits: list[str] = field(default_factory=lambda: ['strong', 'weak', 'unlabeled', 'validation'])  # clips that get pseudo labels
+    splits: list[str] = field(
+        default_factory=lambda: ['strong', 'weak', 'unlabeled', 'validation']
+    )  # clips that get pseudo labels
 
     def validate(self, prefix='prototypes'):
         _positive(self, prefix, 'n_prototypes', 'subsample', 'batch_size')
         if self.pca_dim is not None and self.pca_dim < 1: raise ConfigError(f"{prefix}.pca_dim must be >= 1 or null")
         if self.logmel_context < 0: raise ConfigError(f"{prefix}.logmel_context must be >= 0")
         bad = [x for x in self.splits if x not in ('strong', 'weak', 'unlabeled', 'validation', 'test')]
-        if bad: raise ConfigError(f"{prefix}.splits: unknown split {bad[0]!r}; allowed: strong, weak, unlabeled, validation, test")
-        if 'validation' not in self.splits: raise ConfigError(f"{prefix}.splits must include 'validation' (the M-step's validation loss needs it)")
+        if bad:
+            raise ConfigError(f"{prefix}.splits: unknown split {bad[0]!r}; allowed: strong, weak, unlabeled, "
+                              "validation, test")
+        if 'validation' not in self.splits:
+            raise ConfigError(f"{prefix}.splits must include 'validation' (the M-step's validation loss needs it)")
 
 # %% ../nbs/00_config.ipynb #e5538b13
 @dataclass
@@ -224,15 +277,18 @@ class PretrainConfig:
         if self.loss not in PRETRAIN_LOSSES:
             raise ConfigError(f"{prefix}.loss={self.loss!r}: not a registered loss ({', '.join(PRETRAIN_LOSSES)})")
         _positive(self, prefix, 'iterations', 'epochs', 'tau', 'decay_exponent')
-        if self.steps_per_epoch is not None and self.steps_per_epoch < 1: raise ConfigError(f"{prefix}.steps_per_epoch must be >= 1 or null")
+        if self.steps_per_epoch is not None and self.steps_per_epoch < 1:
+            raise ConfigError(f"{prefix}.steps_per_epoch must be >= 1 or null")
         bad = set(self.lr) - {'encoder', 'context', 'head'}
-        if bad or not self.lr: raise ConfigError(f"{prefix}.lr: groups are encoder, context, head; got {sorted(self.lr)}")
+        if bad or not self.lr:
+            raise ConfigError(f"{prefix}.lr: groups are encoder, context, head; got {sorted(self.lr)}")
         if min(self.lr.values()) < 0: raise ConfigError(f"{prefix}.lr values must be >= 0")
         for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'time_shift', 'mixup_alpha'):
             if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
         if not 0 <= self.decay_start <= 1: raise ConfigError(f"{prefix}.decay_start must be in [0, 1]")
         if not 0 <= self.mixup_p <= 1: raise ConfigError(f"{prefix}.mixup_p must be in [0, 1]")
-        if self.mixup_p > 0 and self.mixup_alpha <= 0: raise ConfigError(f"{prefix}.mixup_alpha must be > 0 when mixup_p > 0")
+        if self.mixup_p > 0 and self.mixup_alpha <= 0:
+            raise ConfigError(f"{prefix}.mixup_alpha must be > 0 when mixup_p > 0")
 
 # %% ../nbs/00_config.ipynb #0dc53ed5
 @dataclass
@@ -265,16 +321,30 @@ class FinetuneConfig:
 
     def validate(self, prefix='finetune'):
         _positive(self, prefix, 'epochs', 'decay_exponent')
-        if not 0 < self.label_fraction <= 1: raise ConfigError(f"{prefix}.label_fraction must be in (0, 1], got {self.label_fraction}")
-        if set(self.lr) != {'backbone', 'head'} or min(self.lr.values()) < 0: raise ConfigError(f"{prefix}.lr needs backbone and head values >= 0, got {self.lr}")
+        if not 0 < self.label_fraction <= 1:
+            raise ConfigError(f"{prefix}.label_fraction must be in (0, 1], got {self.label_fraction}")
+        if set(self.lr) != {'backbone', 'head'} or min(self.lr.values()) < 0:
+            raise ConfigError(f"{prefix}.lr needs backbone and head values >= 0, got {self.lr}")
         if not 0 <= self.ema_decay < 1: raise ConfigError(f"{prefix}.ema_decay must be in [0, 1)")
-        if self.freeze_epochs < 0 or self.freeze_epochs > self.epochs: raise ConfigError(f"{prefix}.freeze_epochs must be in [0, epochs]")
+        if self.freeze_epochs < 0 or self.freeze_epochs > self.epochs:
+            raise ConfigError(f"{prefix}.freeze_epochs must be in [0, epochs]")
         if self.pos_weight <= 0: raise ConfigError(f"{prefix}.pos_weight must be > 0, got {self.pos_weight}")
-        for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'consistency_max', 'consistency_ramp_epochs', 'w_weak', 'time_shift', 'filter_augment_db'):
+        for k in (
+            'warmup_epochs',
+            'weight_decay',
+            'grad_clip',
+            'consistency_max',
+            'consistency_ramp_epochs',
+            'w_weak',
+            'time_shift',
+            'filter_augment_db',
+        ):
             if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
-        if not 0 <= self.mixup_p <= 1 or (self.mixup_p > 0 and self.mixup_alpha <= 0): raise ConfigError(f"{prefix}: mixup_p in [0, 1] and mixup_alpha > 0")
+        if not 0 <= self.mixup_p <= 1 or (self.mixup_p > 0 and self.mixup_alpha <= 0):
+            raise ConfigError(f"{prefix}: mixup_p in [0, 1] and mixup_alpha > 0")
         b = self.filter_augment_bands
-        if len(b) != 2 or not 1 <= b[0] <= b[1]: raise ConfigError(f"{prefix}.filter_augment_bands must be [min, max] with 1 <= min <= max")
+        if len(b) != 2 or not 1 <= b[0] <= b[1]:
+            raise ConfigError(f"{prefix}.filter_augment_bands must be [min, max] with 1 <= min <= max")
 
 @dataclass
 class EvaluateConfig:
@@ -320,11 +390,16 @@ class Config:
             raise ConfigError(f"data.frame_rate={self.data.frame_rate:g} must divide the feature frame rate "
                               f"features.sample_rate/features.hop_length={fr:g}")
         if abs(fr / self.data.frame_rate - self.model.time_reduction) > 1e-9:
-            raise ConfigError(f"model: the encoder turns {fr:g} feature frames/s into {fr / self.model.time_reduction:g} frames/s "
-                              f"(time pools {self.model.encoder_time_pools}, upsample {self.model.encoder_upsample}), "
-                              f"but data.frame_rate={self.data.frame_rate:g}")
+            raise ConfigError(
+                f"model: the encoder turns {fr:g} feature frames/s into {fr / self.model.time_reduction:g} frames/s "
+                f"(time pools {self.model.encoder_time_pools}, upsample {self.model.encoder_upsample}), "
+                f"but data.frame_rate={self.data.frame_rate:g}"
+            )
         if self.features.n_mels % math.prod(self.model.encoder_freq_pools):
-            raise ConfigError(f"model.encoder_freq_pools {self.model.encoder_freq_pools} must divide features.n_mels={self.features.n_mels}")
+            raise ConfigError(
+                f"model.encoder_freq_pools {self.model.encoder_freq_pools} must divide "
+                f"features.n_mels={self.features.n_mels}"
+            )
         return self
 
 # %% ../nbs/00_config.ipynb #e92ec518
@@ -346,7 +421,8 @@ def _check_type(value, tp, key):
             if a is type(None): continue
             try: return _check_type(value, a, key)
             except ConfigError as e: errors.append(str(e))
-        raise ConfigError(errors[0] if len(errors) == 1 else f"{key}={value!r}: expected one of {[_tname(a) for a in args]}")
+        raise ConfigError(errors[0] if len(errors) == 1 else f"{key}={value!r}: expected one of "
+                                                             f"{[_tname(a) for a in args]}")
     if origin is Literal:
         if value in args: return value
         raise ConfigError(f"{key}={value!r}: allowed values are {', '.join(map(repr, args))}")
@@ -363,7 +439,8 @@ def _check_type(value, tp, key):
         if isinstance(value, int) and not isinstance(value, bool): return value
     elif tp is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool): return float(value)
-        if isinstance(value, str) and _FLOAT_TEXT.fullmatch(value.strip()): return float(value)  # YAML 1.1 reads 1e-3 as text
+        if isinstance(value, str) and _FLOAT_TEXT.fullmatch(value.strip()):
+            return float(value)  # YAML 1.1 reads 1e-3 as text
     elif tp is str:
         if isinstance(value, str): return value
     elif tp is typing.Any: return value
@@ -378,7 +455,8 @@ def from_dict(cls, d, prefix=''):
     hints, names = get_type_hints(cls), [f.name for f in fields(cls)]
     unknown = [k for k in d if k not in names]
     if unknown:
-        raise ConfigError(f"unknown key {'.'.join(filter(None, [prefix, str(unknown[0])]))!r}; allowed: {', '.join(names)}")
+        raise ConfigError(f"unknown key {'.'.join(filter(None, [prefix, str(unknown[0])]))!r}; allowed: "
+                          f"{', '.join(names)}")
     return cls(**{k: _check_type(v, hints[k], '.'.join(filter(None, [prefix, k]))) for k, v in d.items()})
 
 # %% ../nbs/00_config.ipynb #62513066
@@ -395,7 +473,8 @@ def apply_overrides(cfg_dict, overrides, defaults=None):
             if p not in node:  # filled from the defaults, so that a.b.c=v changes c only
                 node[p] = copy.deepcopy(default) if isinstance(default, dict) else {}
             node = node[p]
-            if not isinstance(node, dict): raise ConfigError(f"override {o!r}: {'.'.join(parents[:i+1])} is not a section")
+            if not isinstance(node, dict):
+                raise ConfigError(f"override {o!r}: {'.'.join(parents[:i+1])} is not a section")
         try: node[leaf] = yaml.safe_load(raw)
         except yaml.YAMLError as e: raise ConfigError(f"override {o!r}: value is not valid YAML ({e})") from None
     return out
@@ -423,11 +502,16 @@ def read_yaml(path):
 
 def load_config(preset_or_path='tiny', overrides=None):
     "A validated `Config` from a preset name or a YAML path, with `key.sub=value` overrides applied."
-    if preset_or_path == 'defaults': return from_dict(Config, apply_overrides(asdict(Config()), overrides, asdict(Config()))).validate()
+    if preset_or_path == 'defaults':
+        return from_dict(Config, apply_overrides(asdict(Config()), overrides, asdict(Config()))).validate()
     p = Path(preset_or_path)
     if p.suffix not in ('.yaml', '.yml'):
         p = _presets_dir()/f'{preset_or_path}.yaml'
-        if not p.exists(): raise ConfigError(f"unknown preset {preset_or_path!r}; available: {', '.join(available_presets())}, or a path to a .yaml file")
+        if not p.exists():
+            raise ConfigError(
+                f"unknown preset {preset_or_path!r}; available: {', '.join(available_presets())}, or a path to a .yaml "
+                "file"
+            )
     d = apply_overrides(read_yaml(p), overrides, asdict(Config()))
     try: return from_dict(Config, d).validate()
     except ConfigError as e: raise ConfigError(f"{p}: {e}") from None

@@ -36,14 +36,19 @@ def read_tsv(path, required):
     with open(path, newline='', encoding='utf-8-sig') as f:  # -sig: a byte-order mark before the header is dropped
         reader = csv.reader(f, delimiter='\t')
         header = next(reader, None)
-        if header is None: raise MetadataError(f"{path}:1: empty file, expected a header with columns {', '.join(required)}")
+        if header is None:
+            raise MetadataError(f"{path}:1: empty file, expected a header with columns {', '.join(required)}")
         header = [h.strip() for h in header]
         missing = [c for c in required if c not in header]
-        if missing: raise MetadataError(f"{path}:1: missing column(s) {', '.join(missing)}; found {', '.join(header)} (is it tab-separated?)")
+        if missing:
+            raise MetadataError(
+                f"{path}:1: missing column(s) {', '.join(missing)}; found {', '.join(header)} (is it tab-separated?)"
+            )
         rows = []
         for lineno, values in enumerate(reader, start=2):
             if not values or all(not v.strip() for v in values): continue
-            if len(values) > len(header): raise MetadataError(f"{path}:{lineno}: {len(values)} fields, header has {len(header)}")
+            if len(values) > len(header):
+                raise MetadataError(f"{path}:{lineno}: {len(values)} fields, header has {len(header)}")
             values = values + [''] * (len(header) - len(values))
             rows.append((lineno, {h: v.strip() for h, v in zip(header, values)}))
     return rows
@@ -72,7 +77,9 @@ def merge_overlapping_events(events):
     "Merge overlapping or touching events of the same class within each clip of a strong DataFrame."
     if len(events) == 0: return events.reset_index(drop=True)
     out = []
-    for (fn, lab), g in events.sort_values(['filename', 'event_label', 'onset']).groupby(['filename', 'event_label'], sort=False):
+    for (fn, lab), g in events.sort_values(['filename', 'event_label', 'onset']).groupby(
+        ['filename', 'event_label'], sort=False
+    ):
         on, off = g.onset.to_numpy(), g.offset.to_numpy()
         cur_on, cur_off = on[0], off[0]
         for a, b in zip(on[1:], off[1:]):
@@ -81,7 +88,11 @@ def merge_overlapping_events(events):
                 out.append((fn, cur_on, cur_off, lab))
                 cur_on, cur_off = a, b
         out.append((fn, cur_on, cur_off, lab))
-    return pd.DataFrame(out, columns=EVENT_COLUMNS).sort_values(['filename', 'onset', 'event_label']).reset_index(drop=True)
+    return (
+        pd.DataFrame(out, columns=EVENT_COLUMNS)
+        .sort_values(['filename', 'onset', 'event_label'])
+        .reset_index(drop=True)
+    )
 
 # %% ../nbs/02_data.ipynb #0652d563
 def _clip_duration(fn, durations, audio_dir, default, where):
@@ -93,7 +104,8 @@ def _clip_duration(fn, durations, audio_dir, default, where):
     return default
 
 def read_strong(path, classes=None, audio_dir=None, durations=None, clip_duration=10.0, tolerance=0.01):
-    "Validated events of a strong tsv (DataFrame `filename onset offset event_label`, same-class overlaps merged) and its clip names."
+    """Validated events of a strong tsv (DataFrame `filename onset offset event_label`, same-class overlaps merged) and
+    its clip names."""
     rows, events, clips, dur_cache = read_tsv(path, EVENT_COLUMNS), [], [], {}
     for lineno, r in rows:
         where, fn = f"{path}:{lineno}", r['filename']
@@ -103,13 +115,16 @@ def read_strong(path, classes=None, audio_dir=None, durations=None, clip_duratio
             clips.append(fn)
         if not (r['onset'] or r['offset'] or r['event_label']): continue  # a clip without events
         try: on, off = float(r['onset']), float(r['offset'])
-        except ValueError: raise MetadataError(f"{where}: onset/offset {r['onset']!r}/{r['offset']!r} are not numbers") from None
+        except ValueError: raise MetadataError(f"{where}: onset/offset {r['onset']!r}/{r['offset']!r} are not "
+                                               "numbers") from None
         lab = r['event_label']
         if not lab: raise MetadataError(f"{where}: empty event_label")
-        if classes is not None and lab not in classes: raise MetadataError(f"{where}: unknown label {lab!r}; known: {', '.join(classes)}")
+        if classes is not None and lab not in classes:
+            raise MetadataError(f"{where}: unknown label {lab!r}; known: {', '.join(classes)}")
         if not on < off: raise MetadataError(f"{where}: onset {on:g} must be < offset {off:g}")
         if on < 0 or off > dur_cache[fn] + tolerance:
-            raise MetadataError(f"{where}: event [{on:g}, {off:g}] s lies outside the clip {fn} (duration {dur_cache[fn]:g} s)")
+            raise MetadataError(f"{where}: event [{on:g}, {off:g}] s lies outside the clip {fn} (duration "
+                                f"{dur_cache[fn]:g} s)")
         events.append((fn, on, min(off, dur_cache[fn]), lab))
     return merge_overlapping_events(pd.DataFrame(events, columns=EVENT_COLUMNS)), clips
 
@@ -124,7 +139,8 @@ def read_weak(path, classes=None, audio_dir=None):
         labels = sorted({l.strip() for l in r['event_labels'].split(',') if l.strip()})
         unknown = [l for l in labels if classes is not None and l not in classes]
         if unknown: raise MetadataError(f"{where}: unknown label {unknown[0]!r}; known: {', '.join(classes)}")
-        if audio_dir is not None and not (Path(audio_dir)/fn).exists(): raise MetadataError(f"{where}: audio file {Path(audio_dir)/fn} does not exist")
+        if audio_dir is not None and not (Path(audio_dir)/fn).exists():
+            raise MetadataError(f"{where}: audio file {Path(audio_dir)/fn} does not exist")
         out[fn] = labels
     return out
 
@@ -162,7 +178,8 @@ class Split:
     skipped: list = field(default_factory=list)  # (filename, reason) of unreadable files left out (on_bad_audio: skip)
 
     def __len__(self): return len(self.filenames)
-    def __repr__(self): return f"Split({self.name!r}, kind={self.kind!r}, {len(self)} clips, audio_dir={str(self.audio_dir)!r})"
+    def __repr__(self):
+        return f"Split({self.name!r}, kind={self.kind!r}, {len(self)} clips, audio_dir={str(self.audio_dir)!r})"
 
 def _split_paths(cfg:DataConfig, name):
     tsv = cfg.path(f'{name}_tsv')
@@ -172,10 +189,13 @@ def dataset_classes(cfg:DataConfig):
     "The target classes: `cfg.classes`, or the sorted labels of the strong and weak training tsv files."
     if cfg.classes is not None: return list(cfg.classes)
     labels = set()
-    if cfg.strong_tsv: labels |= {r['event_label'] for _, r in read_tsv(cfg.path('strong_tsv'), EVENT_COLUMNS) if r['event_label']}
+    if cfg.strong_tsv:
+        labels |= {r['event_label'] for _, r in read_tsv(cfg.path('strong_tsv'), EVENT_COLUMNS) if r['event_label']}
     if cfg.weak_tsv:
-        for _, r in read_tsv(cfg.path('weak_tsv'), ['filename', 'event_labels']): labels |= {l.strip() for l in r['event_labels'].split(',') if l.strip()}
-    if not labels: raise MetadataError(f"{cfg.root}: no event labels found in the strong or weak metadata; set data.classes")
+        for _, r in read_tsv(cfg.path('weak_tsv'), ['filename', 'event_labels']):
+            labels |= {l.strip() for l in r['event_labels'].split(',') if l.strip()}
+    if not labels:
+        raise MetadataError(f"{cfg.root}: no event labels found in the strong or weak metadata; set data.classes")
     return sorted(labels)
 
 def load_split(cfg:DataConfig, name, classes=None):
@@ -207,10 +227,12 @@ class LabelEncoder:
         self.n_frames = round(self.clip_duration * self.frame_rate)
         self.index = {c: i for i, c in enumerate(self.classes)}
 
-    def __repr__(self): return f"LabelEncoder({len(self.classes)} classes, {self.n_frames} frames at {self.frame_rate:g}/s)"
+    def __repr__(self):
+        return f"LabelEncoder({len(self.classes)} classes, {self.n_frames} frames at {self.frame_rate:g}/s)"
 
     def encode_strong(self, events):
-        "`(n_frames, n_classes)` float 0/1 matrix from `(onset, offset, label)` tuples (or a strong DataFrame of one clip)."
+        """`(n_frames, n_classes)` float 0/1 matrix from `(onset, offset, label)` tuples (or a strong DataFrame of one
+        clip)."""
         if isinstance(events, pd.DataFrame): events = events[['onset', 'offset', 'event_label']].itertuples(index=False)
         y = torch.zeros(self.n_frames, len(self.classes))
         for on, off, lab in events:
@@ -226,7 +248,8 @@ class LabelEncoder:
         return y
 
     def decode_strong(self, frames, threshold=0.5):
-        "Events `(onset, offset, label)` of a `(n_frames, n_classes)` score or 0/1 matrix, active where `score > threshold`."
+        """Events `(onset, offset, label)` of a `(n_frames, n_classes)` score or 0/1 matrix, active where `score >
+        threshold`."""
         active = np.asarray(torch.as_tensor(frames).detach().cpu() > threshold)
         padded = np.pad(active.astype(np.int8), ((1, 1), (0, 0)))
         out = []
@@ -272,7 +295,8 @@ def drop_unreadable(split:Split):
 
 # %% ../nbs/02_data.ipynb #c54e2514
 class SEDDataset(Dataset):
-    "Clips of one `Split` as dicts of tensors (`audio`, or `features` when `stored` log-mels are given) for `default_collate`."
+    """Clips of one `Split` as dicts of tensors (`audio`, or `features` when `stored` log-mels are given) for
+    `default_collate`."""
     def __init__(self, split:Split, encoder:LabelEncoder, features:FeatureConfig, logmel:LogMel|None=None, stored=None):
         self.split, self.encoder, self.features, self.logmel, self.stored = split, encoder, features, logmel, stored
         self._events = {} if split.events is None else {fn: g for fn, g in split.events.groupby('filename')}
@@ -282,7 +306,8 @@ class SEDDataset(Dataset):
 
     def __getitem__(self, i):
         fn, enc, kind = self.split.filenames[i], self.encoder, self.split.kind
-        if self.stored is not None: x, secs = torch.from_numpy(np.asarray(self.stored[0][i], dtype=np.float32)), float(self.stored[1][i])
+        if self.stored is not None:
+            x, secs = torch.from_numpy(np.asarray(self.stored[0][i], dtype=np.float32)), float(self.stored[1][i])
         else: wav, secs = load_clip(self.split.audio_dir/fn, self.features, enc.clip_duration)
         frames = torch.zeros(enc.n_frames, len(enc.classes))
         clip = torch.zeros(len(enc.classes))
@@ -314,15 +339,21 @@ def _feature_array(path, shape):
         return np.zeros(shape, np.float16)
 
 def stored_features(split:Split, features:FeatureConfig, clip_duration, store_dir, progress=False, batch_size=32):
-    "Log-mels `(clips, n_mels, frames)` float16 and real lengths in s `(clips,)` of `split`, from (or into) `store_dir`."
+    """Log-mels `(clips, n_mels, frames)` float16 and real lengths in s `(clips,)` of `split`, from (or into)
+    `store_dir`."""
     store_dir = Path(store_dir)
     stem = f'{split.name}-{feature_key(split, features, clip_duration)}'
     data_f, secs_f = store_dir/f'{stem}.npy', store_dir/f'{stem}.seconds.npy'
     if data_f.exists() and secs_f.exists(): return np.load(data_f, mmap_mode='r'), np.load(secs_f)
     n_frames = round(clip_duration * features.sample_rate) // features.hop_length
     tmp = store_dir/f'.{stem}.{os.getpid()}.npy'
-    feats, secs, logmel = _feature_array(tmp, (len(split), features.n_mels, n_frames)), np.zeros(len(split)), LogMel(features)
-    for a in tqdm(range(0, len(split), batch_size), desc=f'log-mels of {split.name}', disable=not progress, leave=False):
+    feats, secs, logmel = (
+        _feature_array(tmp, (len(split), features.n_mels, n_frames)),
+        np.zeros(len(split)),
+        LogMel(features),
+    )
+    for a in tqdm(range(0, len(split), batch_size), desc='log-mels of '
+                                                         f'{split.name}', disable=not progress, leave=False):
         clips = [load_clip(split.audio_dir/fn, features, clip_duration) for fn in split.filenames[a:a + batch_size]]
         with torch.no_grad(): feats[a:a + len(clips)] = logmel(torch.stack([w for w, _ in clips])).numpy()
         secs[a:a + len(clips)] = [t for _, t in clips]
@@ -344,7 +375,9 @@ def split_dataset(cfg:Config, name, classes=None, progress=False):
     enc, split = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration), load_split(cfg.data, name, classes)
     stored = None
     if cfg.data.feature_store:
-        stored = stored_features(split, cfg.features, cfg.data.clip_duration, Path(cfg.data.root)/cfg.data.feature_store, progress)
+        stored = stored_features(
+            split, cfg.features, cfg.data.clip_duration, Path(cfg.data.root) / cfg.data.feature_store, progress
+        )
     return SEDDataset(split, enc, cfg.features, stored=stored)
 
 # %% ../nbs/02_data.ipynb #056dfb59
@@ -356,9 +389,17 @@ class MixedBatchSampler(Sampler):
         for name, n, b in zip(names, subset_sizes, batch_sizes):
             if b > 0 and n == 0: raise ValueError(f"split {name!r} has no clips but its sub-batch size is {b}; "
                                                   f"add clips to it or set its batch size to 0")
-        self.sizes, self.bs, self.seed, self.rank, self.world = list(subset_sizes), list(batch_sizes), seed, rank, world_size
+        self.sizes, self.bs, self.seed, self.rank, self.world = (
+            list(subset_sizes),
+            list(batch_sizes),
+            seed,
+            rank,
+            world_size,
+        )
         self.offsets = np.cumsum([0] + self.sizes[:-1]).tolist()
-        self.steps = steps_per_epoch or max(math.ceil(n / (b * world_size)) for n, b in zip(self.sizes, self.bs) if b > 0)
+        self.steps = steps_per_epoch or max(
+            math.ceil(n / (b * world_size)) for n, b in zip(self.sizes, self.bs) if b > 0
+        )
         self.epoch = 0
 
     def set_epoch(self, epoch):

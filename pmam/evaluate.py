@@ -35,12 +35,15 @@ def median_window_frames(window, classes, frame_rate):
         unknown = [c for c in window if c not in classes]
         if unknown: raise ValueError(f"median_window names unknown class(es) {unknown}; classes: {classes}")
         missing = [c for c in classes if c not in window]
-        if missing: raise ValueError(f"median_window has no window for class(es) {missing}; give every class one (0 = no filter)")
+        if missing:
+            raise ValueError(f"median_window has no window for class(es) {missing}; give every class one (0 = no "
+                             "filter)")
         secs = [window[c] for c in classes]
     elif np.ndim(window) == 0: secs = [float(window)] * len(classes)
     else:
         secs = [float(w) for w in window]
-        if len(secs) != len(classes): raise ValueError(f"median_window has {len(secs)} windows for {len(classes)} classes {classes}")
+        if len(secs) != len(classes):
+            raise ValueError(f"median_window has {len(secs)} windows for {len(classes)} classes {classes}")
     bad = [s for s in secs if not (math.isfinite(s) and s >= 0)]
     if bad: raise ValueError(f"median windows must be seconds >= 0, got {bad}")
     n = [max(1, round(s * frame_rate)) for s in secs]
@@ -54,7 +57,8 @@ def _numpy(x):
 def median_filter_scores(scores, windows):
     "Median-filter each class column of `(frames, n_classes)` scores along time with its window in frames (numpy out)."
     x = _numpy(scores)
-    if x.ndim != 2 or x.shape[1] != len(windows): raise ValueError(f"scores of shape {x.shape}: expected (frames, {len(windows)} classes)")
+    if x.ndim != 2 or x.shape[1] != len(windows):
+        raise ValueError(f"scores of shape {x.shape}: expected (frames, {len(windows)} classes)")
     out = x.copy()
     for c, w in enumerate(windows):
         if w > 1: out[:, c] = median_filter(x[:, c], size=int(w), mode='nearest')
@@ -62,7 +66,8 @@ def median_filter_scores(scores, windows):
 
 # %% ../nbs/10_evaluate.ipynb #b7eafc2c
 def scores_to_events(scores, encoder:LabelEncoder, threshold=0.5, median_window=None):
-    "Events `(onset, offset, label)` of `(frames, n_classes)` scores at `encoder.frame_rate`: median filter, then threshold."
+    """Events `(onset, offset, label)` of `(frames, n_classes)` scores at `encoder.frame_rate`: median filter, then
+    threshold."""
     windows = median_window_frames(median_window, encoder.classes, encoder.frame_rate)
     return encoder.decode_strong(median_filter_scores(scores, windows), threshold)
 
@@ -70,7 +75,8 @@ def scores_to_events(scores, encoder:LabelEncoder, threshold=0.5, median_window=
 def scores_dataframe(scores, classes, frame_rate, start=0.):
     "A score table (onset, offset, one column per class) of `(frames, n_classes)` scores at `frame_rate`."
     x = _numpy(scores)
-    if x.ndim != 2 or x.shape[1] != len(classes): raise ValueError(f"scores of shape {x.shape}: expected (frames, {len(classes)} classes)")
+    if x.ndim != 2 or x.shape[1] != len(classes):
+        raise ValueError(f"scores of shape {x.shape}: expected (frames, {len(classes)} classes)")
     t = start + np.arange(len(x) + 1) / frame_rate  # shared edges: offset[i] == onset[i+1] exactly
     df = pd.DataFrame(x.astype(np.float64), columns=list(classes))
     df.insert(0, 'onset', t[:-1])
@@ -79,7 +85,8 @@ def scores_dataframe(scores, classes, frame_rate, start=0.):
 
 def _score_matrix(df, fn, classes=None):
     "Check the score table of file `fn`; its frame onsets, offsets and `(frames, n_classes)` scores."
-    if not isinstance(df, pd.DataFrame): raise ValueError(f"{fn}: scores must be a DataFrame (onset, offset, <classes>), got {type(df).__name__}")
+    if not isinstance(df, pd.DataFrame):
+        raise ValueError(f"{fn}: scores must be a DataFrame (onset, offset, <classes>), got {type(df).__name__}")
     cols = list(df.columns)
     if cols[:2] != ['onset', 'offset'] or len(cols) < 3:
         raise ValueError(f"{fn}: score table must have columns onset, offset, then one per class; got {cols}")
@@ -93,7 +100,8 @@ def _score_matrix(df, fn, classes=None):
 
 def score_classes(scores):
     "The class columns shared by all score tables of `{filename: DataFrame}`; a clear error when they disagree."
-    if not isinstance(scores, dict) or not scores: raise ValueError("scores must be a non-empty dict {filename: DataFrame(onset, offset, <classes>)}")
+    if not isinstance(scores, dict) or not scores:
+        raise ValueError("scores must be a non-empty dict {filename: DataFrame(onset, offset, <classes>)}")
     fn, df = next(iter(scores.items()))
     _score_matrix(df, fn)
     classes = list(df.columns[2:])
@@ -102,7 +110,8 @@ def score_classes(scores):
 
 # %% ../nbs/10_evaluate.ipynb #53223b36
 def psds_thresholds(thresholds=50):
-    "Decision thresholds: `n` evenly spaced midpoints `(i + 0.5) / n` (0.01 … 0.99 for 50), or the given values, sorted."
+    """Decision thresholds: `n` evenly spaced midpoints `(i + 0.5) / n` (0.01 … 0.99 for 50), or the given values,
+    sorted."""
     if np.ndim(thresholds) == 0:
         n = int(thresholds)
         if n < 1: raise ValueError(f"need at least one threshold, got {thresholds}")
@@ -112,17 +121,22 @@ def psds_thresholds(thresholds=50):
     return t
 
 def active_segments(x, thresholds):
-    "Runs of frames where `x` `(frames, classes)` exceeds each threshold: arrays (threshold index, class, first frame, end frame), all thresholds at once."
-    active = np.asarray(x)[None, :, :] > np.asarray(thresholds, dtype=float)[:, None, None]  # (thresholds, frames, classes)
-    edges = np.diff(np.pad(active, ((0, 0), (1, 1), (0, 0))).astype(np.int8), axis=1).transpose(0, 2, 1)  # (thresholds, classes, frames + 1)
+    """Runs of frames where `x` `(frames, classes)` exceeds each threshold: arrays (threshold index, class, first frame,
+    end frame), all thresholds at once."""
+    # (thresholds, frames, classes)
+    active = np.asarray(x)[None, :, :] > np.asarray(thresholds, dtype=float)[:, None, None]
+    edges = np.diff(np.pad(active, ((0, 0), (1, 1), (0, 0))).astype(np.int8), axis=1).transpose(
+        0, 2, 1
+    )  # (thresholds, classes, frames + 1)
     t, c, start = np.nonzero(edges == 1)  # row-major order: by threshold, class, then frame, so starts and ends pair up
     return t, c, start, np.nonzero(edges == -1)[2]
 
-def scores_to_detections(scores:dict, # {filename: DataFrame(onset, offset, <one column per class>)}
-                         thresholds, # one threshold or a sequence of them
-                         median_window=None, # seconds: one for all, {class: s} or a list in class order; None = no filter
-                         durations:dict=None, # {filename: seconds}: events are clipped to the file's end
-                        ):
+def scores_to_detections(
+    scores: dict,  # {filename: DataFrame(onset, offset, <one column per class>)}
+    thresholds,  # one threshold or a sequence of them
+    median_window=None,  # seconds: one for all, {class: s} or a list in class order; None = no filter
+    durations: dict = None,  # {filename: seconds}: events are clipped to the file's end
+):
     "One detection table (filename onset offset event_label) per threshold, from score tables `{filename: DataFrame}`."
     classes, thresholds = score_classes(scores), np.atleast_1d(np.asarray(thresholds, dtype=float))
     parts = []
@@ -131,20 +145,32 @@ def scores_to_detections(scores:dict, # {filename: DataFrame(onset, offset, <one
         x = median_filter_scores(x, median_window_frames(median_window, classes, 1 / np.median(off - on)))
         t, c, a, b = active_segments(x, thresholds)
         end = np.inf if durations is None else durations.get(fn, np.inf)
-        parts.append(pd.DataFrame({'t': t, 'filename': fn, 'onset': on[a], 'offset': np.minimum(off[b - 1], end), 'c': c}))
-    det = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({'t': [], 'filename': [], 'onset': [], 'offset': [], 'c': []})
+        parts.append(
+            pd.DataFrame({'t': t, 'filename': fn, 'onset': on[a], 'offset': np.minimum(off[b - 1], end), 'c': c})
+        )
+    det = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame({'t': [], 'filename': [], 'onset': [], 'offset': [], 'c': []})
+    )
     det = det[det.offset > det.onset].astype({'onset': float, 'offset': float, 't': int, 'c': int})
     det['event_label'] = np.asarray(classes, dtype=object)[det.c.to_numpy()] if len(det) else pd.Series(dtype=object)
     by_t = dict(tuple(det.groupby('t')))
-    return [by_t[i][EVENT_COLUMNS].sort_values(['filename', 'onset', 'event_label']).reset_index(drop=True) if i in by_t
-            else pd.DataFrame(columns=EVENT_COLUMNS).astype({'onset': float, 'offset': float}) for i in range(len(thresholds))]
+    return [
+        by_t[i][EVENT_COLUMNS].sort_values(['filename', 'onset', 'event_label']).reset_index(drop=True)
+        if i in by_t
+        else pd.DataFrame(columns=EVENT_COLUMNS).astype({'onset': float, 'offset': float})
+        for i in range(len(thresholds))
+    ]
 
 # %% ../nbs/10_evaluate.ipynb #99de96db
 def durations_table(durations):
     "A `filename duration` DataFrame of a DataFrame or `{filename: seconds}`, checked (unique files, durations > 0)."
-    if isinstance(durations, dict): durations = pd.DataFrame({'filename': list(durations), 'duration': list(durations.values())})
+    if isinstance(durations, dict):
+        durations = pd.DataFrame({'filename': list(durations), 'duration': list(durations.values())})
     if not isinstance(durations, pd.DataFrame) or not {'filename', 'duration'} <= set(durations.columns):
-        raise ValueError("durations must be a DataFrame with columns filename, duration (or a {filename: seconds} dict)")
+        raise ValueError("durations must be a DataFrame with columns filename, duration (or a {filename: seconds} "
+                         "dict)")
     d = durations[['filename', 'duration']].reset_index(drop=True).astype({'duration': float})
     dup = d.filename[d.filename.duplicated()].unique().tolist()
     if dup: raise ValueError(f"durations list file(s) more than once: {dup[:5]}")
@@ -153,15 +179,22 @@ def durations_table(durations):
     return d
 
 def ground_truth_table(ground_truth, durations, classes):
-    "Checked ground truth (same-class overlaps merged) for the files of `durations` and score `classes`, and the classes without events."
+    """Checked ground truth (same-class overlaps merged) for the files of `durations` and score `classes`, and the
+    classes without events."""
     if not isinstance(ground_truth, pd.DataFrame) or not set(EVENT_COLUMNS) <= set(ground_truth.columns):
         raise ValueError(f"ground_truth must be a DataFrame with columns {', '.join(EVENT_COLUMNS)}")
     gt, known = ground_truth[EVENT_COLUMNS].reset_index(drop=True), set(durations.filename)
     unknown = sorted(set(gt.filename) - known)
     if unknown: raise ValueError(f"ground-truth file(s) {unknown[:5]} are not in the durations ({len(unknown)} in all)")
-    gt = gt[gt.event_label.notna() & (gt.event_label.astype(str) != '')].astype({'onset': float, 'offset': float})  # rows listing event-free clips
+    gt = gt[gt.event_label.notna() & (gt.event_label.astype(str) != '')].astype(
+        {'onset': float, 'offset': float}
+    )  # rows listing event-free clips
     for lab, g in gt.groupby('event_label'):
-        if lab not in classes: raise ValueError(f"ground-truth label {lab!r} (e.g. in {g.filename.iloc[0]}) is not a score column; score classes: {classes}")
+        if lab not in classes:
+            raise ValueError(
+                f"ground-truth label {lab!r} (e.g. in {g.filename.iloc[0]}) is not a score column; score classes: "
+                f"{classes}"
+            )
     bad = gt[~(gt.onset < gt.offset) | gt.onset.isna()]
     if len(bad): raise ValueError(f"ground-truth event {bad.iloc[0].tolist()} needs onset < offset")
     if gt.empty: raise ValueError("the ground truth has no events: PSDS and F1 are undefined")
@@ -173,12 +206,18 @@ def _check_files(scores, durations):
     if extra: raise ValueError(f"scores for {len(extra)} file(s) not in the durations: {extra[:5]}")
 
 def _warn_no_gt(classes):
-    if classes: warnings.warn(f"class(es) {classes} have no ground-truth event: left out of PSDS/intersection F1 (per-class value NaN)", stacklevel=3)
+    if classes:
+        warnings.warn(
+            f"class(es) {classes} have no ground-truth event: left out of PSDS/intersection F1 (per-class value NaN)",
+            stacklevel=3,
+        )
 
 # %% ../nbs/10_evaluate.ipynb #ea24d035
 PSDS_SCENARIOS = {
-    'psds1': dict(dtc_threshold=0.7, gtc_threshold=0.7, cttc_threshold=0.3, alpha_ct=0., alpha_st=1.),  # cttc unused (alpha_ct 0) but psds_eval needs one
-    'psds2': dict(dtc_threshold=0.1, gtc_threshold=0.1, cttc_threshold=0.3, alpha_ct=0.5, alpha_st=1.),
+    'psds1': dict(
+        dtc_threshold=0.7, gtc_threshold=0.7, cttc_threshold=0.3, alpha_ct=0.0, alpha_st=1.0
+    ),  # cttc unused (alpha_ct 0) but psds_eval needs one
+    'psds2': dict(dtc_threshold=0.1, gtc_threshold=0.1, cttc_threshold=0.3, alpha_ct=0.5, alpha_st=1.0),
 }
 
 # %% ../nbs/10_evaluate.ipynb #15178317
@@ -190,11 +229,14 @@ def _staircase_area(x, y, max_x):
     return float(np.sum(np.clip(ends - x, 0, None) * y) / max_x)
 
 def _silence_psds_eval():
-    "Inside `warnings.catch_warnings()`: hide psds_eval's pandas/numpy deprecation noise and its repeated-operating-point notice."
+    """Inside `warnings.catch_warnings()`: hide psds_eval's pandas/numpy deprecation noise and its
+    repeated-operating-point notice."""
     warnings.filterwarnings('ignore', category=FutureWarning)
     warnings.filterwarnings('ignore', category=DeprecationWarning)
     warnings.filterwarnings('ignore', message='A similar operating point exists')  # two thresholds gave the same events
-    warnings.filterwarnings('ignore', category=RuntimeWarning, module='psds_eval')  # 0/0 for a class without hits; handled by the caller
+    warnings.filterwarnings(
+        'ignore', category=RuntimeWarning, module='psds_eval'
+    )  # 0/0 for a class without hits; handled by the caller
 
 def psds_from_detections(detections, ground_truth, durations, dtc_threshold, gtc_threshold, cttc_threshold,
                          alpha_ct, alpha_st, max_efpr=100.):
@@ -211,15 +253,16 @@ def psds_from_detections(detections, ground_truth, durations, dtc_threshold, gtc
 # %% ../nbs/10_evaluate.ipynb #ade5f369
 PSDS_TOOLS = ('psds_eval', 'sed_scores_eval')
 
-def compute_psds(scores:dict, # {filename: DataFrame(onset, offset, <one column per class>)}, frame scores
-                 ground_truth:pd.DataFrame, # DESED strong table: filename onset offset event_label
-                 durations, # DataFrame filename, duration (s) or {filename: seconds}: every evaluated file
-                 thresholds=50, # number of evenly spaced thresholds, or the thresholds themselves (psds_eval only)
-                 median_window=None, # seconds: one for all, {class: s} or a list in class order; None = no filter
-                 max_efpr=100., # largest effective false-positive rate per hour in the PSD-ROC area
-                 scenarios=None, # {name: PSDSEval/psds parameters}; default PSDS_SCENARIOS (psds1, psds2)
-                 tool='psds_eval', # 'psds_eval': one operating point per threshold; 'sed_scores_eval': exact, all thresholds
-                ):
+def compute_psds(
+    scores: dict,  # {filename: DataFrame(onset, offset, <one column per class>)}, frame scores
+    ground_truth: pd.DataFrame,  # DESED strong table: filename onset offset event_label
+    durations,  # DataFrame filename, duration (s) or {filename: seconds}: every evaluated file
+    thresholds=50,  # number of evenly spaced thresholds, or the thresholds themselves (psds_eval only)
+    median_window=None,  # seconds: one for all, {class: s} or a list in class order; None = no filter
+    max_efpr=100.0,  # largest effective false-positive rate per hour in the PSD-ROC area
+    scenarios=None,  # {name: PSDSEval/psds parameters}; default PSDS_SCENARIOS (psds1, psds2)
+    tool='psds_eval',  # 'psds_eval': one operating point per threshold; 'sed_scores_eval': exact, all thresholds
+):
     "PSDS1 and PSDS2 of frame score tables with psds_eval (or sed_scores_eval), and per-class values."
     if tool not in PSDS_TOOLS: raise ValueError(f"PSDS tool {tool!r}: allowed {', '.join(PSDS_TOOLS)}")
     classes, durations = score_classes(scores), durations_table(durations)
@@ -239,10 +282,12 @@ def compute_psds(scores:dict, # {filename: DataFrame(onset, offset, <one column 
 
 # %% ../nbs/10_evaluate.ipynb #c56e0056
 def sed_scores_eval_inputs(ground_truth, durations):
-    "Ground truth `{filename: [(onset, offset, label)]}` (every file, merged) and durations `{filename: s}` for sed_scores_eval."
+    """Ground truth `{filename: [(onset, offset, label)]}` (every file, merged) and durations `{filename: s}` for
+    sed_scores_eval."""
     durations = durations_table(durations)
     gt = {fn: [] for fn in durations.filename}
-    for r in merge_overlapping_events(ground_truth[EVENT_COLUMNS].dropna()).itertuples(index=False): gt[r.filename].append((r.onset, r.offset, r.event_label))
+    for r in merge_overlapping_events(ground_truth[EVENT_COLUMNS].dropna()).itertuples(index=False):
+        gt[r.filename].append((r.onset, r.offset, r.event_label))
     return gt, dict(zip(durations.filename, durations.duration))
 
 # %% ../nbs/10_evaluate.ipynb #cfe30d54
@@ -264,15 +309,25 @@ def sed_scores_eval_psds(scores, ground_truth, durations, drop_classes, median_w
     "PSDS (sed_scores_eval, exact over all thresholds) of checked inputs, and each class's normalised ROC area."
     try: import sed_scores_eval
     except ImportError:
-        raise ImportError("evaluate.psds_tool=sed_scores_eval needs the sed_scores_eval package (pip install sed_scores_eval)") from None
+        raise ImportError(
+            "evaluate.psds_tool=sed_scores_eval needs the sed_scores_eval package (pip install sed_scores_eval)"
+        ) from None
     gt, durs = sed_scores_eval_inputs(ground_truth, durations)
     filtered = _scores_for_sed_scores_eval(scores, durations, drop_classes, median_window)
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', category=FutureWarning)
         value, per_class, _, _ = sed_scores_eval.intersection_based.psds(
-            scores=filtered, ground_truth=gt, audio_durations=durs, dtc_threshold=dtc_threshold, gtc_threshold=gtc_threshold,
-            cttc_threshold=cttc_threshold if alpha_ct else None,  # it refuses a cross-trigger threshold it would not use
-            alpha_ct=alpha_ct, alpha_st=alpha_st, max_efpr=max_efpr)
+            scores=filtered,
+            ground_truth=gt,
+            audio_durations=durs,
+            dtc_threshold=dtc_threshold,
+            gtc_threshold=gtc_threshold,
+            # it refuses a cross-trigger threshold it would not use
+            cttc_threshold=cttc_threshold if alpha_ct else None,
+            alpha_ct=alpha_ct,
+            alpha_st=alpha_st,
+            max_efpr=max_efpr,
+        )
     return float(value), {c: float(v) for c, v in per_class.items()}
 
 # %% ../nbs/10_evaluate.ipynb #1c9b51b6
@@ -298,7 +353,9 @@ def event_f1(detections:pd.DataFrame, # detected events: filename onset offset e
         tp = 0
         if len(r) and len(e):
             off_collar = np.maximum(t_collar, percentage_of_length * (r[:, 1] - r[:, 0]))[:, None]
-            hit = (np.abs(r[:, :1] - e[None, :, 0]) <= t_collar + 1e-9) & (np.abs(r[:, 1:] - e[None, :, 1]) <= off_collar + 1e-9)
+            hit = (np.abs(r[:, :1] - e[None, :, 0]) <= t_collar + 1e-9) & (
+                np.abs(r[:, 1:] - e[None, :, 1]) <= off_collar + 1e-9
+            )
             i, j = linear_sum_assignment(hit, maximize=True)
             tp = int(hit[i, j].sum())
         cnt = counts[key[1]]
@@ -307,7 +364,11 @@ def event_f1(detections:pd.DataFrame, # detected events: filename onset offset e
         cnt[2] += len(r) - tp
     f1 = {c: 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else np.nan for c, (tp, fp, fn) in counts.items()}
     vals = [v for v in f1.values() if not np.isnan(v)]
-    return {'f1': float(np.mean(vals)) if vals else np.nan, 'per_class': f1, 'counts': {c: tuple(v) for c, v in counts.items()}}
+    return {
+        'f1': float(np.mean(vals)) if vals else np.nan,
+        'per_class': f1,
+        'counts': {c: tuple(v) for c, v in counts.items()},
+    }
 
 # %% ../nbs/10_evaluate.ipynb #e107bbdd
 def intersection_f1(detections:pd.DataFrame, # detected events: filename onset offset event_label
@@ -334,9 +395,18 @@ def intersection_f1(detections:pd.DataFrame, # detected events: filename onset o
     return {'f1': float(np.mean(vals)), 'per_class': f1}
 
 # %% ../nbs/10_evaluate.ipynb #3af003e0
-def evaluate_scores(scores:dict, ground_truth:pd.DataFrame, durations, threshold=0.5, median_window=None, thresholds=50, max_efpr=100.,
-                    psds_tool='psds_eval'):
-    "PSDS1/PSDS2 (+ per class) with `psds_tool`, event-based and intersection-based macro F1 at `threshold` of frame score tables."
+def evaluate_scores(
+    scores: dict,
+    ground_truth: pd.DataFrame,
+    durations,
+    threshold=0.5,
+    median_window=None,
+    thresholds=50,
+    max_efpr=100.0,
+    psds_tool='psds_eval',
+):
+    """PSDS1/PSDS2 (+ per class) with `psds_tool`, event-based and intersection-based macro F1 at `threshold` of frame
+    score tables."""
     out = compute_psds(scores, ground_truth, durations, thresholds, median_window, max_efpr, tool=psds_tool)
     durations, classes = durations_table(durations), score_classes(scores)
     det = scores_to_detections(scores, threshold, median_window, dict(zip(durations.filename, durations.duration)))[0]
@@ -353,11 +423,14 @@ def _detector_device(detector):
     return p.device if p is not None else torch.device('cpu')
 
 def frame_scores(wav, detector, features:FeatureConfig, encoder:LabelEncoder, chunk_seconds=None, batch_size=8):
-    "Frame scores `(frames, n_classes)` at `encoder.frame_rate` of a mono waveform `(samples,)` at `features.sample_rate`."
+    """Frame scores `(frames, n_classes)` at `encoder.frame_rate` of a mono waveform `(samples,)` at
+    `features.sample_rate`."""
     chunk_seconds = encoder.clip_duration if chunk_seconds is None else float(chunk_seconds)
     n_frames = chunk_seconds * encoder.frame_rate
     if abs(n_frames - round(n_frames)) > 1e-6 or round(n_frames) < 1:
-        raise ValueError(f"chunk_seconds={chunk_seconds:g} × frame_rate={encoder.frame_rate:g} must be a whole number of frames")
+        raise ValueError(
+            f"chunk_seconds={chunk_seconds:g} × frame_rate={encoder.frame_rate:g} must be a whole number of frames"
+        )
     n_frames, n_chunk = round(n_frames), round(chunk_seconds * features.sample_rate)
     n = wav.shape[-1]
     chunks = torch.nn.functional.pad(wav.float(), (0, -n % n_chunk)).reshape(-1, n_chunk)
@@ -371,8 +444,11 @@ def frame_scores(wav, detector, features:FeatureConfig, encoder:LabelEncoder, ch
                 b = chunks[i:i + batch_size].to(device)
                 y = torch.as_tensor(detector(logmel(b)))
                 if tuple(y.shape) != (len(b), n_frames, len(encoder.classes)):
-                    raise ValueError(f"detector returned shape {tuple(y.shape)}; expected (batch={len(b)}, frames={n_frames}, "
-                                     f"classes={len(encoder.classes)}) for {chunk_seconds:g} s chunks at {encoder.frame_rate:g} frames/s")
+                    raise ValueError(
+                        f"detector returned shape {tuple(y.shape)}; expected (batch={len(b)}, frames={n_frames}, "
+                        f"classes={len(encoder.classes)}) for {chunk_seconds:g} s chunks at {encoder.frame_rate:g} "
+                        "frames/s"
+                    )
                 out.append(y.float().cpu())
     finally:
         if was_training: detector.train()
@@ -392,7 +468,8 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
             batch_size=8, # chunks per detector call
             name='waveform', # filename used for a waveform input
            ):
-    "Events (filename onset offset event_label) of audio of any length and sample rate; optionally the frame scores too."
+    """Events (filename onset offset event_label) of audio of any length and sample rate; optionally the frame scores
+    too."""
     if on_bad not in ('error', 'skip'): raise ValueError(f"on_bad={on_bad!r}: allowed 'error', 'skip'")
     if isinstance(audio, (str, Path)): items = [Path(audio)]
     elif isinstance(audio, (list, tuple)): items = [Path(a) for a in audio]
@@ -423,7 +500,11 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
             if on < seconds: events.append((fn, on, min(off, seconds), lab))
         if return_scores: scores[fn] = scores_dataframe(x, encoder.classes, encoder.frame_rate)
     if skipped:
-        warnings.warn(f"predict: skipped {len(skipped)} of {len(items)} file(s): " + '; '.join(f"{p}: {why}" for p, why in skipped), stacklevel=2)
+        warnings.warn(
+            f"predict: skipped {len(skipped)} of {len(items)} file(s): "
+            "" + '; '.join(f"{p}: {why}" for p, why in skipped),
+            stacklevel=2,
+        )
     ev = pd.DataFrame(events, columns=EVENT_COLUMNS).astype({'onset': float, 'offset': float})
     ev = ev.sort_values(['filename', 'onset', 'event_label']).reset_index(drop=True)
     ev.attrs['skipped'] = skipped
@@ -455,7 +536,10 @@ def split_scores(detector, dataset:SEDDataset, logmel, device, batch_size=16, nu
 
 def split_durations(split):
     "DataFrame `filename, duration` of a split's clips (from its durations table or the audio headers)."
-    return pd.DataFrame([(f, split.durations.get(f) or audio_duration(split.audio_dir/f)) for f in split.filenames], columns=['filename', 'duration'])
+    return pd.DataFrame(
+        [(f, split.durations.get(f) or audio_duration(split.audio_dir / f)) for f in split.filenames],
+        columns=['filename', 'duration'],
+    )
 
 def long_clips(durations, encoder:LabelEncoder):
     "Names of the clips longer than the encoder's clip length (by more than half a label frame)."
@@ -481,16 +565,30 @@ def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     "PSDS1/PSDS2 and F1 of `detector` on a strongly labelled split (with the detector's own median windows, if tuned)."
     ec = cfg.evaluate
     window = getattr(detector, 'median_windows', None) or ec.median_window or None
-    return evaluate_scores(*scored_split(detector, dataset, cfg, logmel, device), ec.threshold, window, ec.psds_thresholds, ec.max_efpr,
-                           ec.psds_tool)
+    return evaluate_scores(
+        *scored_split(detector, dataset, cfg, logmel, device),
+        ec.threshold,
+        window,
+        ec.psds_thresholds,
+        ec.max_efpr,
+        ec.psds_tool,
+    )
 
 # %% ../nbs/10_evaluate.ipynb #d7968fd0
 def tune_median_windows(scores, events, durations, candidates, cfg:Config):
-    "`{class: seconds}`: per class, the candidate median window with the best validation PSD-ROC area (PSDS1, then PSDS2)."
+    """`{class: seconds}`: per class, the candidate median window with the best validation PSD-ROC area (PSDS1, then
+    PSDS2)."""
     best = {}
     for w in candidates:
-        r = compute_psds(scores, events, durations, cfg.evaluate.psds_thresholds, float(w) or None, cfg.evaluate.max_efpr,
-                         tool=cfg.evaluate.psds_tool)
+        r = compute_psds(
+            scores,
+            events,
+            durations,
+            cfg.evaluate.psds_thresholds,
+            float(w) or None,
+            cfg.evaluate.max_efpr,
+            tool=cfg.evaluate.psds_tool,
+        )
         for c, a1 in r['psds1_per_class'].items():
             key = (np.nan_to_num(a1, nan=-1.0), np.nan_to_num(r['psds2_per_class'][c], nan=-1.0))
             if c not in best or key > best[c][0]: best[c] = (key, float(w))
@@ -499,7 +597,8 @@ def tune_median_windows(scores, events, durations, candidates, cfg:Config):
 # %% ../nbs/10_evaluate.ipynb #61b2a719
 def _event_tuples(events):
     if events is None: return []
-    if isinstance(events, pd.DataFrame): return list(events[['onset', 'offset', 'event_label']].itertuples(index=False, name=None))
+    if isinstance(events, pd.DataFrame):
+        return list(events[['onset', 'offset', 'event_label']].itertuples(index=False, name=None))
     return list(events)
 
 def plot_detection(logmel, # (n_mels, frames) log-mel of the clip
@@ -514,12 +613,19 @@ def plot_detection(logmel, # (n_mels, frames) log-mel of the clip
     "Figure of a clip: spectrogram, per-class score curves, detected and true events, optional prototype posteriors."
     logmel, scores = _numpy(logmel), _numpy(scores)
     classes, rate = encoder.classes, encoder.frame_rate
-    if scores.ndim != 2 or scores.shape[1] != len(classes): raise ValueError(f"scores of shape {scores.shape}: expected (frames, {len(classes)})")
+    if scores.ndim != 2 or scores.shape[1] != len(classes):
+        raise ValueError(f"scores of shape {scores.shape}: expected (frames, {len(classes)})")
     n_rows = 4 if posteriors is not None else 3
     fig, axs = plt.subplots(n_rows, 1, figsize=(10, 2 + 1.6 * n_rows), sharex=True,
                             gridspec_kw={'height_ratios': [2, 1.5, 0.35 * len(classes) + 0.5] + [1.5] * (n_rows - 3)})
     end = max(logmel.shape[1] / feature_rate, len(scores) / rate)
-    axs[0].imshow(logmel, origin='lower', aspect='auto', extent=(0, logmel.shape[1] / feature_rate, 0, logmel.shape[0]), cmap='magma')
+    axs[0].imshow(
+        logmel,
+        origin='lower',
+        aspect='auto',
+        extent=(0, logmel.shape[1] / feature_rate, 0, logmel.shape[0]),
+        cmap='magma',
+    )
     axs[0].set_ylabel('mel band')
     t = np.arange(len(scores)) / rate + 0.5 / rate
     colors = plt.get_cmap('tab10')
@@ -528,17 +634,24 @@ def plot_detection(logmel, # (n_mels, frames) log-mel of the clip
     axs[1].set_ylim(-0.02, 1.02)
     axs[1].set_ylabel('score')
     axs[1].legend(loc='upper right', fontsize='small', ncol=min(len(classes), 5))
-    for label, evs, y0, style in (('detected', _event_tuples(events), 0.45, {}), ('true', _event_tuples(ground_truth), 0.05, {'hatch': '///', 'alpha': 0.5})):
+    for label, evs, y0, style in (
+        ('detected', _event_tuples(events), 0.45, {}),
+        ('true', _event_tuples(ground_truth), 0.05, {'hatch': '///', 'alpha': 0.5}),
+    ):
         for on, off, lab in evs:
             if lab not in encoder.index: continue
             c = encoder.index[lab]
-            axs[2].broken_barh([(on, off - on)], (c + y0, 0.4), facecolor=colors(c % 10), edgecolor='k', lw=0.5, **style)
+            axs[2].broken_barh(
+                [(on, off - on)], (c + y0, 0.4), facecolor=colors(c % 10), edgecolor='k', lw=0.5, **style
+            )
     axs[2].set_yticks(np.arange(len(classes)) + 0.45, classes)
     axs[2].set_ylim(0, len(classes))
     axs[2].set_ylabel('events\n(top: detected,\nbottom: true)', fontsize='small')
     if posteriors is not None:
         p = _numpy(posteriors)
-        axs[3].imshow(p.T, origin='lower', aspect='auto', extent=(0, len(p) / rate, 0, p.shape[1]), cmap='Greys', vmin=0)
+        axs[3].imshow(
+            p.T, origin='lower', aspect='auto', extent=(0, len(p) / rate, 0, p.shape[1]), cmap='Greys', vmin=0
+        )
         axs[3].set_ylabel('prototype')
     axs[-1].set_xlim(0, end)
     axs[-1].set_xlabel('time (s)')

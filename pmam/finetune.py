@@ -38,14 +38,17 @@ def consistency_weight(epoch_float, ramp_epochs, maximum):
 
 # %% ../nbs/11_finetune.ipynb #374a02c7
 def selection_key(result, select_on):
-    "Model-selection key: `select_on`, then PSDS2 and intersection F1 to break ties (a weak detector often scores PSDS1 0)."
+    """Model-selection key: `select_on`, then PSDS2 and intersection F1 to break ties (a weak detector often scores
+    PSDS1 0)."""
     return [float(result[k]) for k in (select_on, 'psds2', 'intersection_f1')]
 
 def masked_bce(p, y, valid, pos_weight=1.0):
-    "BCE of probabilities `(batch, frames, classes)` over valid frames `(batch, frames)`; active frames weigh `pos_weight`."
+    """BCE of probabilities `(batch, frames, classes)` over valid frames `(batch, frames)`; active frames weigh
+    `pos_weight`."""
     y = y.float()
     loss = F.binary_cross_entropy(p.float().clamp(1e-7, 1 - 1e-7), y, reduction='none')
-    if pos_weight != 1: loss = loss * (1 + (pos_weight - 1) * y)  # ~2% of frame labels are active: without this, silence wins
+    if pos_weight != 1:
+        loss = loss * (1 + (pos_weight - 1) * y)  # ~2% of frame labels are active: without this, silence wins
     return (loss.mean(-1) * valid).sum() / valid.sum().clamp_min(1)
 
 # %% ../nbs/11_finetune.ipynb #db965e99
@@ -60,7 +63,11 @@ class Finetuner(Trainer):
         self.model = self.student = student.to(self.device)
         self.teacher = copy.deepcopy(self.student).eval()
         for p in self.teacher.parameters(): p.requires_grad_(False)
-        self.net = nn.parallel.DistributedDataParallel(self.student, find_unused_parameters=True) if is_distributed() else self.student
+        self.net = (
+            nn.parallel.DistributedDataParallel(self.student, find_unused_parameters=True)
+            if is_distributed()
+            else self.student
+        )
         self.models = {'student': self.student, 'teacher': self.teacher}
         self.train_loader, self.val_set, self.n_epochs = train_loader, val_set, self.fc.epochs
         groups = [{'params': [p for n, p in student.named_parameters() if n.startswith('backbone.')],
@@ -89,7 +96,9 @@ def augmented_batch(self:Finetuner, b):
     frames, clips, pad = b['frame_labels'].to(dev), b['clip_labels'].to(dev), b['padding_mask'].to(dev)
     strong, weak = b['has_strong'].to(dev), b['has_weak'].to(dev) & ~b['has_strong'].to(dev)
     if fc.time_shift > 0:
-        feats, pad, (frames,) = time_shift(feats, pad, [frames], fc.time_shift * self.cfg.data.frame_rate, self.ratio, g)
+        feats, pad, (frames,) = time_shift(
+            feats, pad, [frames], fc.time_shift * self.cfg.data.frame_rate, self.ratio, g
+        )
     if fc.mixup_p > 0 and float(torch.rand(1, generator=g)) < fc.mixup_p:
         groups = [torch.nonzero(m.cpu()).flatten() for m in (strong, weak)]
         feats, pad, (frames, clips) = mixup(feats, pad, [frames, clips], fc.mixup_alpha, g, groups)
@@ -128,7 +137,9 @@ def end_epoch(self:Finetuner, losses, seconds):
            'seconds': round(seconds, 2)}
     for who, m in (('student', self.student), ('teacher', self.teacher))[:2 if self.fc.mean_teacher else 1]:
         r = evaluate_split(m, self.val_set, self.cfg, self.logmel, self.device)
-        rec.update({f'val_{who}_psds1': r['psds1'], f'val_{who}_psds2': r['psds2'], f'val_{who}_event_f1': r['event_f1']})
+        rec.update(
+            {f'val_{who}_psds1': r['psds1'], f'val_{who}_psds2': r['psds2'], f'val_{who}_event_f1': r['event_f1']}
+        )
         key = selection_key(r, self.fc.select_on)
         if key >= self.best:  # ties go to the later model
             self.best = key
@@ -175,7 +186,12 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
     subsets = [ds(k) if k == 'unlabeled' else labelled_subset(ds(k), fraction, cfg.seed) for k in names]
     sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.finetune.steps_per_epoch,
                                 cfg.seed, rank, world_size, names=names)
-    return DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers), ds('validation'), ds('test'), classes
+    return (
+        DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers),
+        ds('validation'),
+        ds('test'),
+        classes,
+    )
 
 def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device):
     "Tune per-class median windows of the selected model on validation once, and store them in its `best.pt`."
@@ -185,8 +201,11 @@ def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device
         atomic_save(best, path)
     det.median_windows = best['median_windows']
 
-def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None):
-    "Fine-tune (from `checkpoint`, or from scratch) into `out`; return the test results of the selected model (None if stopped early)."
+def run_finetune(
+    cfg: Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None
+):
+    """Fine-tune (from `checkpoint`, or from scratch) into `out`; return the test results of the selected model (None if
+    stopped early)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rank, world = rank_and_world()
@@ -198,15 +217,28 @@ def run_finetune(cfg:Config, out, checkpoint=None, device='auto', resume=False, 
     if not ft.fit(resume, stop_after_epochs): return None
     best = load_checkpoint(out/'best.pt', ['detector', 'epoch', 'which', 'val'], 'the selected detector (best.pt)')
     det.load_state_dict(best['detector'])
-    if rank == 0 and cfg.evaluate.median_candidates: _tune_and_store_windows(det.to(ft.device), best, out/'best.pt', val_set, cfg, ft.logmel, ft.device)
+    if rank == 0 and cfg.evaluate.median_candidates:
+        _tune_and_store_windows(det.to(ft.device), best, out/'best.pt', val_set, cfg, ft.logmel, ft.device)
     res = evaluate_split(det.to(ft.device), test_set, cfg, ft.logmel, ft.device) if rank == 0 else {}
-    val = evaluate_split(det, val_set, cfg, ft.logmel, ft.device) if rank == 0 and det.median_windows else {}  # as post-processed
-    summary = {'model': name, 'checkpoint': None if checkpoint is None else str(checkpoint),
-               'selected': {'epoch': best['epoch'], 'which': best['which'], 'validation': best['val'],
-                            'validation_tuned_windows': {k: val[k] for k in ('psds1', 'psds2', 'event_f1')} if val else None},
-               'median_windows': det.median_windows,
-               'label_fraction': cfg.finetune.label_fraction, 'train_clips': train_clip_counts(train),
-               'test': {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')},
-               'test_per_class': {k: res.get(k) for k in ('psds1_per_class', 'psds2_per_class', 'event_f1_per_class') if k in res}}
+    val = (
+        evaluate_split(det, val_set, cfg, ft.logmel, ft.device) if rank == 0 and det.median_windows else {}
+    )  # as post-processed
+    summary = {
+        'model': name,
+        'checkpoint': None if checkpoint is None else str(checkpoint),
+        'selected': {
+            'epoch': best['epoch'],
+            'which': best['which'],
+            'validation': best['val'],
+            'validation_tuned_windows': {k: val[k] for k in ('psds1', 'psds2', 'event_f1')} if val else None,
+        },
+        'median_windows': det.median_windows,
+        'label_fraction': cfg.finetune.label_fraction,
+        'train_clips': train_clip_counts(train),
+        'test': {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')},
+        'test_per_class': {
+            k: res.get(k) for k in ('psds1_per_class', 'psds2_per_class', 'event_f1_per_class') if k in res
+        },
+    }
     if rank == 0: atomic_write_text(out/'results.json', json.dumps(summary, indent=1, default=float))
     return summary

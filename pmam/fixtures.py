@@ -40,7 +40,8 @@ def synthetic_scores(n_clips=50, # number of clips, named clip0000.wav, …
                      clip_duration=10., # seconds
                      noise=0.15, # standard deviation of the smooth noise added to the scores; 0 = perfect scores
                      seed=0):
-    "Random strong labels and noisy frame score tables: `(scores, ground_truth, durations)` as `compute_psds` takes them."
+    """Random strong labels and noisy frame score tables: `(scores, ground_truth, durations)` as `compute_psds` takes
+    them."""
     rng, enc = np.random.default_rng(seed), LabelEncoder(classes, frame_rate, clip_duration)
     events, scores = [], {}
     for i in range(n_clips):
@@ -52,14 +53,17 @@ def synthetic_scores(n_clips=50, # number of clips, named clip0000.wav, …
         events += evs
         y = enc.encode_strong([e[1:] for e in evs]).numpy().astype(np.float64)
         n = uniform_filter1d(rng.normal(size=y.shape), 15, axis=0)
-        s = uniform_filter1d(y, 7, axis=0) * rng.uniform(0.6, 1., len(classes)) + noise * n / n.std() if noise else y  # noise 0: the activity itself
+        s = (
+            uniform_filter1d(y, 7, axis=0) * rng.uniform(0.6, 1.0, len(classes)) + noise * n / n.std() if noise else y
+        )  # noise 0: the activity itself
         scores[fn] = scores_dataframe(np.clip(s, 0, 1), classes, frame_rate)
     gt = merge_overlapping_events(pd.DataFrame(events, columns=EVENT_COLUMNS))
     return scores, gt, pd.DataFrame({'filename': list(scores), 'duration': float(clip_duration)})
 
 # %% ../nbs/91_fixtures.ipynb #77e76d6a
 def make_toy_sources(root, n_per_class=4, bad=()):
-    "A sources folder of synthetic tones and noises (4 classes, distractors, backgrounds) with `manifest.tsv`; `bad`: junk files."
+    """A sources folder of synthetic tones and noises (4 classes, distractors, backgrounds) with `manifest.tsv`; `bad`:
+    junk files."""
     root, rng, rows = Path(root), np.random.default_rng(0), ['path\trole\tlabel']
     def put(rel, x, role, label=''):
         (root/rel).parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +74,12 @@ def make_toy_sources(root, n_per_class=4, bad=()):
             t = np.arange(int(16000 * rng.uniform(0.3, 1.5))) / 16000
             x = np.sin(2 * np.pi * f0 * (1 + 0.05 * i) * t) if f0 else rng.normal(0, 0.3, len(t))
             put(f'events/{c}/{c}{i}.flac', 0.5 * x, 'event', c)
-    for i in range(6): put(f'distractors/d{i}.flac', 0.3 * np.sign(np.sin(2 * np.pi * (200 + 50 * i) * np.arange(8000) / 16000)), 'distractor')
+    for i in range(6):
+        put(
+            f'distractors/d{i}.flac',
+            0.3 * np.sign(np.sin(2 * np.pi * (200 + 50 * i) * np.arange(8000) / 16000)),
+            'distractor',
+        )
     for i in range(3): put(f'backgrounds/bg{i}.flac', rng.normal(0, 0.05, 16000 * 25), 'background')
     put('backgrounds/short.flac', rng.normal(0, 0.05, 16000 * 3), 'background')
     for b in bad:
@@ -80,18 +89,41 @@ def make_toy_sources(root, n_per_class=4, bad=()):
     return root
 
 def toy_dataset(root, n=8, n_test=None):
-    "The folder `root/ds`: `n` strong, `n` weak, `2n` unlabeled, `n` validation and `n_test` (default `n`) test clips mixed from the real sources (built once, ~2 s)."
+    """The folder `root/ds`: `n` strong, `n` weak, `2n` unlabeled, `n` validation and `n_test` (default `n`) test clips
+    mixed from the real sources (built once, ~2 s)."""
     ds = Path(root)/'ds'
     if not ds.exists():
         sc = load_config('tiny').soundscapes
-        sc.n_clips = {'strong': n, 'weak': n, 'unlabeled': 2 * n, 'validation': n, 'test': n if n_test is None else n_test}
+        sc.n_clips = {
+            'strong': n,
+            'weak': n,
+            'unlabeled': 2 * n,
+            'validation': n,
+            'test': n if n_test is None else n_test,
+        }
         build_benchmark(ds, sc, seed=0, progress=False, workers=1)
     return ds
 
 def toy_config(root, extra=()):
-    "The `tiny` preset shrunk to a few clips of the benchmark (built under `root` when first used) and two steps per stage."
-    return load_config('tiny', [f'data.root={Path(root)/"ds"}', 'soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}',
-                                'prototypes.n_prototypes=4', 'prototypes.pca_dim=8', 'prototypes.max_iter=10', 'pretrain.epochs=1',
-                                'pretrain.steps_per_epoch=2', 'finetune.epochs=1', 'finetune.steps_per_epoch=2', 'evaluate.psds_thresholds=10',
-                                'data.batch={strong: 2, weak: 2, unlabeled: 4}', 'finetune.batch_size=null',
-                                'data.build_if_missing=true', 'finetune.pretrained_iterations=all', *extra])
+    """The `tiny` preset shrunk to a few clips of the benchmark (built under `root` when first used) and two steps per
+    stage."""
+    return load_config(
+        'tiny',
+        [
+            f'data.root={Path(root) / "ds"}',
+            'soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}',
+            'prototypes.n_prototypes=4',
+            'prototypes.pca_dim=8',
+            'prototypes.max_iter=10',
+            'pretrain.epochs=1',
+            'pretrain.steps_per_epoch=2',
+            'finetune.epochs=1',
+            'finetune.steps_per_epoch=2',
+            'evaluate.psds_thresholds=10',
+            'data.batch={strong: 2, weak: 2, unlabeled: 4}',
+            'finetune.batch_size=null',
+            'data.build_if_missing=true',
+            'finetune.pretrained_iterations=all',
+            *extra,
+        ],
+    )

@@ -75,19 +75,27 @@ def _as_tensor(x, what="X"): # array-like chunk
     "`x` as a floating point tensor: float64 stays float64 (it is centred in float64), anything else becomes float32."
     if not torch.is_tensor(x):
         try: x = torch.as_tensor(np.asarray(x))
-        except (TypeError, ValueError) as e: raise ValueError(f"{what}: expected a numeric 2-D array or tensor, got {type(x).__name__} ({e})") from None
-    if not (x.is_floating_point() or x.dtype in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.bool)):
+        except (TypeError, ValueError) as e: raise ValueError(f"{what}: expected a numeric 2-D array or tensor, got "
+                                                              f"{type(x).__name__} ({e})") from None
+    if not (
+        x.is_floating_point() or x.dtype in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.bool)
+    ):
         raise ValueError(f"{what}: expected a real-valued array, got dtype {x.dtype}")
     return x if x.dtype == torch.float64 else x.float()
 
 def _check_chunk(x, what="X", d=None, finite=True): # (n, D) tensor; expected number of features; check values too
     "Raise a `ValueError` unless `x` is 2-D, has `d` columns and is finite."
-    if x.ndim != 2: raise ValueError(f"{what}: expected a 2-D (n_samples, n_features) array, got {x.ndim}-D with shape {tuple(x.shape)}")
+    if x.ndim != 2:
+        raise ValueError(f"{what}: expected a 2-D (n_samples, n_features) array, got {x.ndim}-D with shape "
+                         f"{tuple(x.shape)}")
     if d is not None and x.shape[1] != d: raise ValueError(f"{what}: expected {d} features (columns), got {x.shape[1]}")
     if x.shape[1] == 0: raise ValueError(f"{what}: expected at least one feature, got shape {tuple(x.shape)}")
     if not finite: return x
     bad = (~torch.isfinite(x)).sum()
-    if bad: raise ValueError(f"{what}: contains {int(bad)} NaN or infinite values; expected finite numbers (drop or impute them first)")
+    if bad:
+        raise ValueError(
+            f"{what}: contains {int(bad)} NaN or infinite values; expected finite numbers (drop or impute them first)"
+        )
     return x
 
 # %% ../nbs/05_gmm.ipynb #cc34690a
@@ -99,17 +107,30 @@ def _auto_chunk(per_row, device): # floats of working memory per row (K·D for t
 class _Chunks:
     "A re-iterable view of `X` as validated `(n_i, D)` float tensors of at most `rows` rows, on `device`."
     def __init__(self, X, chunk_size, device, per_row=lambda d: d, what="X", passes=2):
-        self.chunk_size, self.device, self.per_row, self.what, self.d, self.checked = chunk_size, resolve_device(device), per_row, what, None, False
-        if isinstance(X, (str, bytes, dict)): raise ValueError(f"{what}: expected an array, a tensor or a re-iterable of (n_i, D) chunks, got {type(X).__name__}")
+        self.chunk_size, self.device, self.per_row, self.what, self.d, self.checked = (
+            chunk_size,
+            resolve_device(device),
+            per_row,
+            what,
+            None,
+            False,
+        )
+        if isinstance(X, (str, bytes, dict)):
+            raise ValueError(f"{what}: expected an array, a tensor or a re-iterable of (n_i, D) chunks, got "
+                             f"{type(X).__name__}")
         if torch.is_tensor(X) or isinstance(X, np.ndarray): self.blocks = [X]
         elif isinstance(X, (list, tuple)) and (not X or not (torch.is_tensor(X[0]) or isinstance(X[0], np.ndarray))):
             self.blocks = [_as_tensor(X, what)] # a nested list of numbers is one array
         elif hasattr(X, "__iter__"):
             if passes > 1 and iter(X) is X:
-                raise ValueError(f"{what}: got a one-shot iterator ({type(X).__name__}), but fitting needs several passes over the data; "
-                                 "pass a list of chunks or an object whose __iter__ starts a new pass")
+                raise ValueError(
+                    f"{what}: got a one-shot iterator ({type(X).__name__}), but fitting needs several passes over the "
+                    "data; "
+                    "pass a list of chunks or an object whose __iter__ starts a new pass"
+                )
             self.blocks = X
-        else: raise ValueError(f"{what}: expected an array, a tensor or a re-iterable of (n_i, D) chunks, got {type(X).__name__}")
+        else: raise ValueError(f"{what}: expected an array, a tensor or a re-iterable of (n_i, D) chunks, got "
+                               f"{type(X).__name__}")
 
     def with_rows(self, per_row): # floats of working memory per row, as a function of D
         "The same data, chunked for another per-row memory cost."
@@ -182,7 +203,11 @@ def _data_moments(chunks, full=True): # `_Chunks`; `full`: covariance matrix, el
     ds = {int(v) for v in heads[:, 1] if v >= 0}
     if len(ds) > 1: raise ValueError(f"{chunks.what}: ranks hold different numbers of features: {sorted(ds)}")
     if not ds or heads[:, 0].sum() == 0: raise ValueError(f"{chunks.what}: expected at least one sample, got none")
-    if (heads[:, 0] == 0).any(): raise ValueError(f"{chunks.what}: every rank must hold at least one sample; rank(s) {(heads[:, 0] == 0).nonzero().flatten().tolist()} hold none")
+    if (heads[:, 0] == 0).any():
+        raise ValueError(
+            f"{chunks.what}: every rank must hold at least one sample; rank(s) "
+            f"{(heads[:, 0] == 0).nonzero().flatten().tolist()} hold none"
+        )
     d = ds.pop()
     if n:
         mean = shift + s1 / n
@@ -195,12 +220,15 @@ def _data_moments(chunks, full=True): # `_Chunks`; `full`: covariance matrix, el
     N = sum(ns)
     means, m2s = parts[:, :d], parts[:, d:].view(-1, *m2.shape)
     gmean = sum(k * m for k, m in zip(ns, means)) / N
-    gm2 = sum(m + k * (torch.outer(mu - gmean, mu - gmean) if full else (mu - gmean) ** 2) for k, m, mu in zip(ns, m2s, means))
+    gm2 = sum(
+        m + k * (torch.outer(mu - gmean, mu - gmean) if full else (mu - gmean) ** 2) for k, m, mu in zip(ns, m2s, means)
+    )
     return SimpleNamespace(n=int(N), mean=gmean, cov=gm2 / N, d=d, offset=int(sum(ns[:rank])), n_local=n)
 
 # %% ../nbs/05_gmm.ipynb #2c680d33
 def _subsample(chunks, mom, m, seed): # `_Chunks`; moments from `_data_moments`; sample size; seed
-    "`min(m, n)` distinct samples drawn uniformly by global index, in index order, as float64 on the CPU (same on all ranks)."
+    """`min(m, n)` distinct samples drawn uniformly by global index, in index order, as float64 on the CPU (same on all
+    ranks)."""
     g = torch.Generator().manual_seed(seed)
     idx = torch.arange(mom.n) if m >= mom.n else torch.randperm(mom.n, generator=g)[:m].sort().values
     idx = idx[(idx >= mom.offset) & (idx < mom.offset + mom.n_local)] - mom.offset
@@ -248,7 +276,9 @@ def kmeans_plusplus(X, # (m, D) samples
     "Greedy k-means++ seeds: returns `(centers, indices)` with `centers = X[indices]`, shape (n_clusters, D)."
     X = _as_tensor(X).double()
     m = len(X)
-    if m < n_clusters: raise ValueError(f"kmeans_plusplus: expected n_samples >= n_clusters, got n_samples={m}, n_clusters={n_clusters}")
+    if m < n_clusters:
+        raise ValueError(f"kmeans_plusplus: expected n_samples >= n_clusters, got n_samples={m}, "
+                         f"n_clusters={n_clusters}")
     L = n_local_trials or 2 + int(math.log(n_clusters))
     sq = (X * X).sum(1)
     def d2(c): return (sq[:, None] - 2 * X @ X[c].T + sq[c][None]).clamp_min_(0) # (m, len(c))
@@ -271,7 +301,8 @@ class KMeans:
     def __init__(self,
                  n_clusters:int, # number of clusters
                  max_iter:int=300, # Lloyd iterations at most (0: k-means++ seeds only)
-                 tol:float=1e-4, # stop when the squared centre shift < tol · mean feature variance (scikit-learn's rule)
+                 # stop when the squared centre shift < tol · mean feature variance (scikit-learn's rule)
+                 tol:float=1e-4,
                  random_state:int|None=None, # seed for the subsample and k-means++; None: random
                  device="auto", # "auto" (cuda if available), "cpu", "cuda", ...
                  dtype=torch.float32, # compute dtype of the distance GEMMs
@@ -306,7 +337,12 @@ def _lloyd_pass(self:KMeans, chunks, centers): # `_Chunks`; (K, D) float64 centr
     pool = _ExtremePool(K)
     def part(x, start):
         lab, mind = self._assign(x, C, c0)
-        return torch.zeros_like(sums).index_add_(0, lab, x.double() - self._origin), torch.bincount(lab, minlength=K), mind, x
+        return (
+            torch.zeros_like(sums).index_add_(0, lab, x.double() - self._origin),
+            torch.bincount(lab, minlength=K),
+            mind,
+            x,
+        )
     for s_, c_, mind, x in _map_chunks(chunks, part, self.device):
         sums += s_
         counts += c_
@@ -338,13 +374,15 @@ def _fit(self:KMeans, chunks, mom): # `_Chunks` already read once; their `_data_
             warnings.warn(f"KMeans: {len(empty)} empty cluster(s) at iteration {it}, re-seeded at the farthest samples")
         shift = float(((new - centers) ** 2).sum())
         centers, self.n_iter_ = new, it
-        if self.verbose > 1 and _world()[0] == 0: print(f"KMeans iteration {it}: inertia {inertia:.6g}, centre shift {shift:.3g}")
+        if self.verbose > 1 and _world()[0] == 0:
+            print(f"KMeans iteration {it}: inertia {inertia:.6g}, centre shift {shift:.3g}")
         if shift <= tol:
             self.converged_ = True
             break
     self.cluster_centers_ = centers
     self.inertia_ = self._lloyd_pass(chunks, centers)[2] # consistent with the final centres, as in scikit-learn
-    if self.verbose and _world()[0] == 0: print(f"KMeans: {self.n_iter_} iterations, inertia {self.inertia_:.6g}, converged {self.converged_}")
+    if self.verbose and _world()[0] == 0:
+        print(f"KMeans: {self.n_iter_} iterations, inertia {self.inertia_:.6g}, converged {self.converged_}")
     return self
 
 @patch
@@ -380,7 +418,8 @@ class GaussianMixture:
                  tol:float=1e-3, # stop when the mean log-likelihood lower bound changes by less than tol
                  reg_covar:float=1e-6, # added to the diagonal of every covariance
                  max_iter:int=100, # EM iterations at most (0: initialise only)
-                 init_params:str="kmeans", # "kmeans", "k-means++" (seeds, no Lloyd) or "random" (random responsibilities)
+                 # "kmeans", "k-means++" (seeds, no Lloyd) or "random" (random responsibilities)
+                 init_params:str="kmeans",
                  random_state:int|None=None, # seed for the initialisation; None: random
                  means_init=None, # (K, D) initial means
                  weights_init=None, # (K,) initial weights, summing to 1
@@ -390,10 +429,13 @@ class GaussianMixture:
                  chunk_size:int|None=None, # rows per chunk; None: from a memory budget (see `_auto_chunk`)
                  verbose:int=0): # 1: print a summary, 2: also every iteration (rank 0)
         store_attr()
-        if covariance_type not in ("full", "diag"): raise ValueError(f"covariance_type: expected 'full' or 'diag', got {covariance_type!r}")
-        if init_params not in ("kmeans", "k-means++", "random"): raise ValueError(f"init_params: expected 'kmeans', 'k-means++' or 'random', got {init_params!r}")
+        if covariance_type not in ("full", "diag"):
+            raise ValueError(f"covariance_type: expected 'full' or 'diag', got {covariance_type!r}")
+        if init_params not in ("kmeans", "k-means++", "random"):
+            raise ValueError(f"init_params: expected 'kmeans', 'k-means++' or 'random', got {init_params!r}")
         if n_components < 1: raise ValueError(f"n_components: expected >= 1, got {n_components}")
-        if tol < 0 or reg_covar < 0 or max_iter < 0: raise ValueError(f"tol, reg_covar and max_iter must be >= 0, got {tol}, {reg_covar}, {max_iter}")
+        if tol < 0 or reg_covar < 0 or max_iter < 0:
+            raise ValueError(f"tol, reg_covar and max_iter must be >= 0, got {tol}, {reg_covar}, {max_iter}")
         self.device, self.n_reseeded_ = resolve_device(device), 0
 
     @property
@@ -402,7 +444,9 @@ class GaussianMixture:
     def _chunks(self, X, passes=2):
         return _Chunks(X, self.chunk_size, self.device, per_row=lambda d: self.n_components * d, passes=passes)
 
-    def __repr__(self): return f"GaussianMixture(n_components={self.n_components}, covariance_type={self.covariance_type!r}, device={str(self.device)!r})"
+    def __repr__(self):
+        return (f"GaussianMixture(n_components={self.n_components}, covariance_type={self.covariance_type!r}, "
+                f"device={str(self.device)!r})")
 
 # %% ../nbs/05_gmm.ipynb #69049d7d
 @patch
@@ -416,11 +460,17 @@ def _set_params(self:GaussianMixture, weights, means, covariances): # float64 (K
         if (info != 0).any():
             bad = (info != 0).nonzero().flatten()
             e, V = torch.linalg.eigh(cov[bad])
-            floor_k = torch.maximum(e.abs().amax(-1, keepdim=True) * D * torch.finfo(torch.float64).eps, torch.tensor(floor, dtype=torch.float64, device=e.device))
+            floor_k = torch.maximum(
+                e.abs().amax(-1, keepdim=True) * D * torch.finfo(torch.float64).eps,
+                torch.tensor(floor, dtype=torch.float64, device=e.device),
+            )
             cov[bad] = (V * torch.maximum(e, floor_k)[:, None, :]) @ V.mT
             cov[bad] = (cov[bad] + cov[bad].mT) / 2
             C[bad] = torch.linalg.cholesky(cov[bad])
-            warnings.warn(f"GaussianMixture: covariance of component(s) {bad.tolist()} was not positive definite; eigenvalues floored at {floor:g} (increase reg_covar)")
+            warnings.warn(
+                f"GaussianMixture: covariance of component(s) {bad.tolist()} was not positive definite; eigenvalues "
+                f"floored at {floor:g} (increase reg_covar)"
+            )
         eye = torch.eye(D, dtype=torch.float64, device=C.device).expand(K, D, D)
         self.precisions_cholesky_ = torch.linalg.solve_triangular(C, eye, upper=False).mT
         self._logdet_prec = -C.diagonal(dim1=-2, dim2=-1).log().sum(-1) # log det U
@@ -467,7 +517,8 @@ def _model_coords(self:GaussianMixture):
 # %% ../nbs/05_gmm.ipynb #1ac5967a
 @patch
 def _factors(self:GaussianMixture, co): # working coordinates from `_coords`
-    "Per-component E-step factors in the compute dtype, with the bias folded in (see `_residuals`), and log-normalisers (K,)."
+    """Per-component E-step factors in the compute dtype, with the bias folded in (see `_residuals`), and
+    log-normalisers (K,)."""
     U, dt = self.precisions_cholesky_, self.dtype
     K, D = self.means_.shape
     dmu = self.means_ - co.c
@@ -495,7 +546,8 @@ def _to_coords(self:GaussianMixture, x, F, out=None): # raw (n, D) chunk; factor
 
 @patch
 def _residuals(self:GaussianMixture, z, F, out=None): # chunk from `_to_coords`; factors; optional flat buffer
-    "Residuals yₖ = Uₖᵀ(x − μₖ) for all K at once, (K, n, D) (full: (K, n, D + 1), last column 1), and log wₖ N(x | μₖ, Σₖ), (K, n)."
+    """Residuals yₖ = Uₖᵀ(x − μₖ) for all K at once, (K, n, D) (full: (K, n, D + 1), last column 1), and log wₖ N(x |
+    μₖ, Σₖ), (K, n)."""
     K, (n, D) = self.n_components, z.shape
     Y = None if out is None else out[:K * n * D].view(K, n, D)
     if self._full: Y = torch.bmm(z.expand(K, n, D), F.W, out=Y)
@@ -505,7 +557,9 @@ def _residuals(self:GaussianMixture, z, F, out=None): # chunk from `_to_coords`;
 
 # %% ../nbs/05_gmm.ipynb #07599ec0
 @patch
-def _em_pass(self:GaussianMixture, chunks, co, resp=None, offset=0): # `_Chunks`; coordinates; optional resp(x, index) -> (n, K); first global index
+def _em_pass(
+    self: GaussianMixture, chunks, co, resp=None, offset=0
+):  # `_Chunks`; coordinates; optional resp(x, index) -> (n, K); first global index
     "Sufficient statistics of one pass, summed over chunks (float64) and ranks: `SimpleNamespace(N, s, T, loglik)`."
     K, D = self.means_.shape
     F = self._factors(co)
@@ -522,7 +576,8 @@ def _em_pass(self:GaussianMixture, chunks, co, resp=None, offset=0): # `_Chunks`
         Y, logp = self._residuals(self._to_coords(x, F, mine.zb), F, mine.buf)
         R = torch.softmax(logp, 0)
         lse = logp.amax(0) - R.amax(0).log() # log Σₖ exp(logp): the largest posterior is exp(max logp) / Σ
-        if resp is None: torch.nn.functional.threshold_(R, 1e-20, 0.) # no denormals into the GEMMs (CPUs slow down ~100x)
+        if resp is None:
+            torch.nn.functional.threshold_(R, 1e-20, 0.) # no denormals into the GEMMs (CPUs slow down ~100x)
         else: R = resp(x, torch.arange(offset + start, offset + start + m, device=self.device)).T.to(self.dtype)
         YR = torch.mul(Y, R[:, :, None], out=mine.buf2[:K * m * Da].view(K, m, Da))
         if self._full: return torch.bmm(Y.mT, YR), lse.sum()
@@ -540,13 +595,17 @@ def _em_pass(self:GaussianMixture, chunks, co, resp=None, offset=0): # `_Chunks`
 def _lowest(self:GaussianMixture, chunks, co, m): # `_Chunks`; coordinates; how many
     "The `m` samples with the lowest likelihood under the current parameters (all ranks), (m, D) float64."
     F, pool = self._factors(co), _ExtremePool(m)
-    for score, x in _map_chunks(chunks, lambda x, start: (-self._residuals(self._to_coords(x, F), F)[1].logsumexp(0), x), self.device):
+    for score, x in _map_chunks(
+        chunks, lambda x, start: (-self._residuals(self._to_coords(x, F), F)[1].logsumexp(0), x), self.device
+    ):
         pool.add(score, x)
     return pool.collect()
 
 # %% ../nbs/05_gmm.ipynb #8c0cbc1c
 @patch
-def _m_step(self:GaussianMixture, st, lowest, it=0): # statistics from `_em_pass`; lowest(m) -> (m, D) samples to re-seed at; iteration (for the warning)
+def _m_step(
+    self: GaussianMixture, st, lowest, it=0
+):  # statistics from `_em_pass`; lowest(m) -> (m, D) samples to re-seed at; iteration (for the warning)
     "New parameters from the sufficient statistics; re-seeds empty components."
     N1 = st.N + 10 * torch.finfo(torch.float64).eps
     u = st.s / N1[:, None]
@@ -565,7 +624,9 @@ def _m_step(self:GaussianMixture, st, lowest, it=0): # statistics from `_em_pass
     empty = (st.N < 1e-6).nonzero().flatten()
     if len(empty):
         ok = st.N >= 1e-6
-        pooled = (st.N[ok].view(-1, *[1] * (cov.ndim - 1)) * cov[ok]).sum(0) / st.N[ok].sum() if ok.any() else cov.mean(0)
+        pooled = (
+            (st.N[ok].view(-1, *[1] * (cov.ndim - 1)) * cov[ok]).sum(0) / st.N[ok].sum() if ok.any() else cov.mean(0)
+        )
         low = lowest(len(empty))
         for j, k in enumerate(empty.tolist()):
             means[k], cov[k], weights[k] = low[j % len(low)].to(means), pooled, 1 / len(weights)
@@ -582,10 +643,13 @@ def _check_init(self:GaussianMixture, D): # number of features
     K, f64 = self.n_components, dict(dtype=torch.float64, device=self.device)
     w = mu = cov = None
     if self.weights_init is not None:
-        w = torch.as_tensor(np.asarray(self.weights_init) if not torch.is_tensor(self.weights_init) else self.weights_init).to(**f64)
+        w = torch.as_tensor(
+            np.asarray(self.weights_init) if not torch.is_tensor(self.weights_init) else self.weights_init
+        ).to(**f64)
         if w.shape != (K,): raise ValueError(f"weights_init: expected shape ({K},), got {tuple(w.shape)}")
         if not torch.isfinite(w).all() or (w < 0).any() or abs(float(w.sum()) - 1) > 1e-6:
-            raise ValueError(f"weights_init: expected non-negative finite weights summing to 1, got sum {float(w.sum()):.8g}")
+            raise ValueError("weights_init: expected non-negative finite weights summing to 1, got sum "
+                             f"{float(w.sum()):.8g}")
         w = w / w.sum()
     if self.means_init is not None:
         mu = _as_tensor(self.means_init, "means_init").to(**f64)
@@ -594,13 +658,22 @@ def _check_init(self:GaussianMixture, D): # number of features
     if self.precisions_init is not None:
         P = _as_tensor(self.precisions_init, "precisions_init").to(**f64)
         shape = (K, D, D) if self._full else (K, D)
-        if P.shape != shape: raise ValueError(f"precisions_init: expected shape {shape} for covariance_type={self.covariance_type!r}, got {tuple(P.shape)}")
+        if P.shape != shape:
+            raise ValueError(
+                f"precisions_init: expected shape {shape} for covariance_type={self.covariance_type!r}, got "
+                f"{tuple(P.shape)}"
+            )
         if self._full:
             L, info = torch.linalg.cholesky_ex((P + P.mT) / 2)
-            if (info != 0).any() or not torch.isfinite(P).all(): raise ValueError(f"precisions_init: component(s) {(info != 0).nonzero().flatten().tolist()} not symmetric positive definite")
+            if (info != 0).any() or not torch.isfinite(P).all():
+                raise ValueError(
+                    f"precisions_init: component(s) {(info != 0).nonzero().flatten().tolist()} not symmetric positive "
+                    "definite"
+                )
             cov = torch.cholesky_inverse(L)
         else:
-            if not (torch.isfinite(P).all() and (P > 0).all()): raise ValueError("precisions_init: expected positive finite precisions")
+            if not (torch.isfinite(P).all() and (P > 0).all()):
+                raise ValueError("precisions_init: expected positive finite precisions")
             cov = 1 / P
     return w, mu, cov
 
@@ -618,14 +691,24 @@ def _initialize(self:GaussianMixture, chunks, mom, co): # `_Chunks`; data moment
                 r = _hash_uniform(idx, K, seed)
                 return r / r.sum(1, keepdim=True)
         else:
-            km = KMeans(K, max_iter=300 if self.init_params == "kmeans" else 0, random_state=seed, device=self.device, dtype=self.dtype)
+            km = KMeans(
+                K,
+                max_iter=300 if self.init_params == "kmeans" else 0,
+                random_state=seed,
+                device=self.device,
+                dtype=self.dtype,
+            )
             km._fit(chunks.with_rows(lambda d: K + d), mom)
             centres = km.cluster_centers_
             c0, C = km._origin.to(self.dtype), (centres - km._origin).to(self.dtype)
             def resp(x, idx): return torch.nn.functional.one_hot(km._assign(x, C, c0)[0], K)
         # provisional model: centres with the data covariance, so that the residuals are whitened data
         gcov = mom.cov.expand(K, *mom.cov.shape).clone()
-        self._set_params(torch.full((K,), 1 / K, **f64), centres.to(**f64), gcov + self.reg_covar * (torch.eye(D, **f64) if self._full else 1))
+        self._set_params(
+            torch.full((K,), 1 / K, **f64),
+            centres.to(**f64),
+            gcov + self.reg_covar * (torch.eye(D, **f64) if self._full else 1),
+        )
         self._m_step(self._em_pass(chunks, co, resp=resp, offset=mom.offset), lambda m: self._lowest(chunks, co, m))
         w = self.weights_ if w is None else w
         mu = self.means_ if mu is None else mu
@@ -635,16 +718,26 @@ def _initialize(self:GaussianMixture, chunks, mom, co): # `_Chunks`; data moment
 # %% ../nbs/05_gmm.ipynb #3ea57a3a
 @patch
 def fit(self:GaussianMixture, X): # (n, D) tensor or array, or a re-iterable of (n_i, D) chunks (this rank's shard)
-    "Fit by EM; sets `weights_`, `means_`, `covariances_`, `precisions_cholesky_`, `converged_`, `n_iter_`, `lower_bound_`."
+    """Fit by EM; sets `weights_`, `means_`, `covariances_`, `precisions_cholesky_`, `converged_`, `n_iter_`,
+    `lower_bound_`."""
     t0 = time.perf_counter()
     chunks = self._chunks(X)
     mom = _data_moments(chunks, full=self._full)
     if mom.n < self.n_components:
-        raise ValueError(f"GaussianMixture: expected n_samples >= n_components, got n_samples={mom.n}, n_components={self.n_components}")
+        raise ValueError(
+            f"GaussianMixture: expected n_samples >= n_components, got n_samples={mom.n}, "
+            f"n_components={self.n_components}"
+        )
     co = self._coords(mom.mean, mom.cov)
     self.n_reseeded_ = 0
     self._initialize(chunks, mom, co)
-    self.converged_, self.n_iter_, self.lower_bound_, self.lower_bounds_, self.iter_seconds_ = False, 0, -math.inf, [], []
+    self.converged_, self.n_iter_, self.lower_bound_, self.lower_bounds_, self.iter_seconds_ = (
+        False,
+        0,
+        -math.inf,
+        [],
+        [],
+    )
     talk = self.verbose if _world()[0] == 0 else 0
     for it in range(1, self.max_iter + 1):
         t1 = time.perf_counter()
@@ -655,15 +748,25 @@ def fit(self:GaussianMixture, X): # (n, D) tensor or array, or a re-iterable of 
         self.n_iter_ = it
         if self.device.type == "cuda": torch.cuda.synchronize(self.device)
         self.iter_seconds_.append(time.perf_counter() - t1)
-        if talk > 1: print(f"GaussianMixture iteration {it}: lower bound {self.lower_bound_:.8g}, change {self.lower_bound_ - prev:.3g}")
+        if talk > 1:
+            print(f"GaussianMixture iteration {it}: lower bound {self.lower_bound_:.8g}, change "
+                  f"{self.lower_bound_ - prev:.3g}")
         if abs(self.lower_bound_ - prev) < self.tol:
             self.converged_ = True
             break
     if not self.converged_ and self.max_iter > 0:
-        warnings.warn(f"GaussianMixture did not converge in {self.max_iter} iterations (last change of the lower bound "
-                      f"{self.lower_bounds_[-1] - (self.lower_bounds_[-2] if len(self.lower_bounds_) > 1 else -math.inf):.3g} >= tol={self.tol}); "
-                      "increase max_iter or tol", ConvergenceWarning)
-    if talk: print(f"GaussianMixture: {self.n_iter_} iterations in {time.perf_counter() - t0:.2f}s, lower bound {self.lower_bound_:.8g}, converged {self.converged_}")
+        warnings.warn(
+            f"GaussianMixture did not converge in {self.max_iter} iterations (last change of the lower bound "
+            f"{self.lower_bounds_[-1] - (self.lower_bounds_[-2] if len(self.lower_bounds_) > 1 else -math.inf):.3g} >= "
+            f"tol={self.tol}); "
+            "increase max_iter or tol",
+            ConvergenceWarning,
+        )
+    if talk:
+        print(
+            f"GaussianMixture: {self.n_iter_} iterations in {time.perf_counter() - t0:.2f}s, lower bound "
+            f"{self.lower_bound_:.8g}, converged {self.converged_}"
+        )
     return self
 
 # %% ../nbs/05_gmm.ipynb #d8c0ca9b
@@ -693,7 +796,9 @@ def predict_proba(self:GaussianMixture, X): # (n, D) tensor, array or iterable o
     logp = self._infer(X, "logp")
     lse = logp.logsumexp(1, keepdim=True)
     R = (logp - lse).exp()
-    return torch.where(torch.isfinite(lse), R, torch.full_like(R, 1 / self.n_components)) # a sample too far from every component
+    return torch.where(
+        torch.isfinite(lse), R, torch.full_like(R, 1 / self.n_components)
+    )  # a sample too far from every component
 
 @patch
 def predict(self:GaussianMixture, X): # (n, D) tensor, array or iterable of chunks
@@ -723,7 +828,16 @@ def aic(self:GaussianMixture, X): # the data the model is judged on
     return -2 * float(self.score_samples(X).double().sum()) + 2 * self._n_parameters()
 
 # %% ../nbs/05_gmm.ipynb #c99d57dc
-_CONFIG = ("n_components", "covariance_type", "tol", "reg_covar", "max_iter", "init_params", "random_state", "chunk_size")
+_CONFIG = (
+    "n_components",
+    "covariance_type",
+    "tol",
+    "reg_covar",
+    "max_iter",
+    "init_params",
+    "random_state",
+    "chunk_size",
+)
 
 @patch
 def state_dict(self:GaussianMixture):
@@ -739,11 +853,19 @@ def load_state_dict(self:GaussianMixture, sd): # a dict from `state_dict`
     "Restore fitted parameters (the configuration must match `n_components` and `covariance_type`)."
     cfg = sd["config"]
     if (cfg["n_components"], cfg["covariance_type"]) != (self.n_components, self.covariance_type):
-        raise ValueError(f"load_state_dict: state is for n_components={cfg['n_components']}, covariance_type={cfg['covariance_type']!r}, "
-                         f"this model has {self.n_components}, {self.covariance_type!r}")
+        raise ValueError(
+            f"load_state_dict: state is for n_components={cfg['n_components']}, "
+            f"covariance_type={cfg['covariance_type']!r}, "
+            f"this model has {self.n_components}, {self.covariance_type!r}"
+        )
     f64 = dict(dtype=torch.float64, device=self.device)
     self._set_params(sd["weights"].to(**f64), sd["means"].to(**f64), sd["covariances"].to(**f64))
-    self.converged_, self.n_iter_, self.lower_bound_, self.n_reseeded_ = sd["converged"], sd["n_iter"], sd["lower_bound"], sd["n_reseeded"]
+    self.converged_, self.n_iter_, self.lower_bound_, self.n_reseeded_ = (
+        sd["converged"],
+        sd["n_iter"],
+        sd["lower_bound"],
+        sd["n_reseeded"],
+    )
     return self
 
 @patch
@@ -761,7 +883,9 @@ def load(cls:GaussianMixture, path, device="auto"): # file written by `save`; de
     return cls(**cfg, device=device).load_state_dict(sd)
 
 # %% ../nbs/05_gmm.ipynb #188a025a
-def _distributed_fit_worker(problem_path, out_dir): # file with {"X": (n, D), "chunk": int, "fits": {name: kwargs}}; output folder
+def _distributed_fit_worker(
+    problem_path, out_dir
+):  # file with {"X": (n, D), "chunk": int, "fits": {name: kwargs}}; output folder
     "Fit this rank's contiguous shard of a saved problem for each configured model; save `{name}-rank{r}.pt`."
     dist.init_process_group("gloo")
     try:

@@ -12,7 +12,8 @@ __all__ = ['PRETRAIN_LOSSES', 'prototype_logits', 'prototype_bce', 'info_nce', '
 
 # %% ../nbs/07_loss.ipynb #df69ac93
 def prototype_logits(pred, prototypes, tau=0.1, slope=0.2):
-    "Logits `(batch, frames, K)`: `(2·LeakyReLU(cos(pred, prototype), slope) − 1) / tau`; `pred` `(batch, frames, P)`, `prototypes` `(K, P)`."
+    """Logits `(batch, frames, K)`: `(2·LeakyReLU(cos(pred, prototype), slope) − 1) / tau`; `pred` `(batch, frames, P)`,
+    `prototypes` `(K, P)`."""
     s = F.normalize(pred, dim=-1) @ F.normalize(prototypes.to(pred.dtype), dim=-1).T
     return (2 * F.leaky_relu(s, slope) - 1) / tau
 
@@ -27,12 +28,16 @@ def _masked_mean(per_frame, loss_mask):
     return (per_frame * m).sum() / m.sum().clamp_min(1)
 
 def prototype_bce(pred, prototypes, targets, loss_mask, tau=0.1):
-    "PMAM's prototype-wise BCE between `σ(prototype_logits)` and soft posteriors `targets` `(batch, frames, K)`, on `loss_mask` frames."
-    bce = F.binary_cross_entropy_with_logits(_full(prototype_logits(pred, prototypes, tau)), _full(targets), reduction='none')
+    """PMAM's prototype-wise BCE between `σ(prototype_logits)` and soft posteriors `targets` `(batch, frames, K)`, on
+    `loss_mask` frames."""
+    bce = F.binary_cross_entropy_with_logits(
+        _full(prototype_logits(pred, prototypes, tau)), _full(targets), reduction='none'
+    )
     return _masked_mean(bce.mean(-1), loss_mask)
 
 def info_nce(pred, prototypes, targets, loss_mask, tau=0.1):
-    "The softmax alternative: cross-entropy between `softmax_k(prototype_logits)` and the posteriors, on `loss_mask` frames."
+    """The softmax alternative: cross-entropy between `softmax_k(prototype_logits)` and the posteriors, on `loss_mask`
+    frames."""
     logp = F.log_softmax(_full(prototype_logits(pred, prototypes, tau)), dim=-1)
     return _masked_mean(-(_full(targets) * logp).sum(-1), loss_mask)
 

@@ -27,7 +27,9 @@ class ConvBlock(nn.Module):
     def forward(self, x):  # x: (batch, channels, time, freq)
         x = self.bn(self.conv(x))
         x = x * torch.sigmoid(self.gate(x.permute(0, 2, 3, 1))).permute(0, 3, 1, 2)
-        return self.drop(self.pool(x))  # dropout after pooling: the same regulariser on 1/pool as many elements (~10% faster on CPU)
+        return self.drop(
+            self.pool(x)
+        )  # dropout after pooling: the same regulariser on 1/pool as many elements (~10% faster on CPU)
 
 class CNNEncoder(nn.Module):
     "Log-mel `(batch, n_mels, feature_frames)` → frame embeddings `(batch, label_frames, d_model)`."
@@ -35,7 +37,9 @@ class CNNEncoder(nn.Module):
         super().__init__()
         if n_mels % math.prod(freq_pools): raise ValueError(f"freq_pools {freq_pools} must divide n_mels={n_mels}")
         cs = [1] + list(channels)
-        self.blocks = nn.Sequential(*[ConvBlock(cs[i], cs[i + 1], t, f, dropout) for i, (t, f) in enumerate(zip(time_pools, freq_pools))])
+        self.blocks = nn.Sequential(
+            *[ConvBlock(cs[i], cs[i + 1], t, f, dropout) for i, (t, f) in enumerate(zip(time_pools, freq_pools))]
+        )
         self.proj = nn.Linear(cs[-1] * (n_mels // math.prod(freq_pools)), d_model)
         self.time_reduction, self.upsample, self.out_dim = math.prod(time_pools), upsample, d_model
 
@@ -47,7 +51,9 @@ class CNNEncoder(nn.Module):
         h = self.blocks(x.transpose(1, 2).unsqueeze(1))  # (batch, channels, time, freq)
         h = self.proj(h.permute(0, 2, 1, 3).flatten(2))  # (batch, time, channels·freq) → d_model
         if self.upsample > 1:
-            h = F.interpolate(h.transpose(1, 2), scale_factor=self.upsample, mode='linear', align_corners=False).transpose(1, 2)
+            h = F.interpolate(
+                h.transpose(1, 2), scale_factor=self.upsample, mode='linear', align_corners=False
+            ).transpose(1, 2)
         return h
 
 # %% ../nbs/04_model.ipynb #ef7cceea
@@ -80,7 +86,8 @@ def mlp_encoder(cfg:Config):
 ENCODERS = {'cnn': cnn_encoder, 'mlp': mlp_encoder}
 
 def make_encoder(cfg:Config):
-    "The encoder `cfg.model.encoder` names: a key of `ENCODERS`, or `package.module:function` (a function `cfg → module`)."
+    """The encoder `cfg.model.encoder` names: a key of `ENCODERS`, or `package.module:function` (a function `cfg →
+    module`)."""
     name = cfg.model.encoder
     if ':' in name:
         module, _, attr = name.partition(':')
@@ -88,7 +95,8 @@ def make_encoder(cfg:Config):
         except (ImportError, AttributeError) as e:
             raise ConfigError(f"model.encoder={name!r}: cannot import it ({e})") from None
     elif name in ENCODERS: factory = ENCODERS[name]
-    else: raise ConfigError(f"model.encoder={name!r}: not a registered encoder ({', '.join(ENCODERS)}) nor module:function")
+    else: raise ConfigError(f"model.encoder={name!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
+                            "module:function")
     return factory(cfg)
 
 # %% ../nbs/04_model.ipynb #acab615c
@@ -104,7 +112,8 @@ def block_mask(batch, n_frames, block_width, mask_rate, generator=None, device=N
 
 # %% ../nbs/04_model.ipynb #40c59187
 def apply_mask(x, mask, mask_token, style=(0.9, 0.05, 0.05), generator=None):
-    "`x` `(batch, frames, dim)` with the frames where `mask` is True replaced by token / random frame / kept, per `style`."
+    """`x` `(batch, frames, dim)` with the frames where `mask` is True replaced by token / random frame / kept, per
+    `style`."""
     b, t, d = x.shape
     u = torch.rand(b, t, generator=generator).to(x.device)
     token = mask & (u < style[0])
@@ -130,14 +139,18 @@ class TransformerBlock(nn.Module):
         self.heads, self.dropout = heads, dropout
         self.ln1, self.qkv, self.out = nn.LayerNorm(dim), nn.Linear(dim, 3 * dim), nn.Linear(dim, dim)
         self.ln2 = nn.LayerNorm(dim)
-        self.mlp = nn.Sequential(nn.Linear(dim, int(dim * mlp_ratio)), nn.GELU(), nn.Dropout(dropout), nn.Linear(int(dim * mlp_ratio), dim))
+        self.mlp = nn.Sequential(
+            nn.Linear(dim, int(dim * mlp_ratio)), nn.GELU(), nn.Dropout(dropout), nn.Linear(int(dim * mlp_ratio), dim)
+        )
         self.drop = nn.Dropout(dropout)
 
     def forward(self, x, padding_mask=None):  # x: (batch, frames, dim); padding_mask: (batch, frames), True = padding
         b, t, d = x.shape
         q, k, v = self.qkv(self.ln1(x)).view(b, t, 3, self.heads, d // self.heads).permute(2, 0, 3, 1, 4)
         attn = None if padding_mask is None else ~padding_mask[:, None, None, :]
-        a = F.scaled_dot_product_attention(rotary(q), rotary(k), v, attn_mask=attn, dropout_p=self.dropout if self.training else 0.0)
+        a = F.scaled_dot_product_attention(
+            rotary(q), rotary(k), v, attn_mask=attn, dropout_p=self.dropout if self.training else 0.0
+        )
         x = x + self.drop(self.out(a.transpose(1, 2).reshape(b, t, d)))
         return x + self.drop(self.mlp(self.ln2(x)))
 
@@ -149,9 +162,13 @@ class MaskedAudioModel(nn.Module):
         self.cfg, self.encoder, d = cfg, encoder, cfg.d_model
         self.proj = nn.Linear(encoder.out_dim, d) if encoder.out_dim != d else nn.Identity()
         self.mask_token = nn.Parameter(torch.randn(d) * 0.02)
-        self.blocks = nn.ModuleList([TransformerBlock(d, cfg.n_heads, cfg.mlp_ratio, cfg.dropout) for _ in range(cfg.n_layers)])
+        self.blocks = nn.ModuleList(
+            [TransformerBlock(d, cfg.n_heads, cfg.mlp_ratio, cfg.dropout) for _ in range(cfg.n_layers)]
+        )
         self.norm = nn.LayerNorm(d)
-        self.predictor = nn.Sequential(nn.Linear(d, cfg.predictor_hidden), nn.GELU(), nn.Linear(cfg.predictor_hidden, prototype_dim))
+        self.predictor = nn.Sequential(
+            nn.Linear(d, cfg.predictor_hidden), nn.GELU(), nn.Linear(cfg.predictor_hidden, prototype_dim)
+        )
         self.prototype_dim = prototype_dim
 
     @property
@@ -166,7 +183,8 @@ class MaskedAudioModel(nn.Module):
         if unknown: raise ValueError(f"unknown tap(s) {sorted(unknown)}; available: {', '.join(self.tap_names)}")
         h = self.proj(self.encoder(features))
         if padding_mask is not None: padding_mask = padding_mask[:, :h.shape[1]]
-        if padding_mask is not None and not padding_mask.any(): padding_mask = None  # nothing padded: unmasked attention is faster
+        if padding_mask is not None and not padding_mask.any():
+            padding_mask = None  # nothing padded: unmasked attention is faster
         out = {'taps': {'encoder': h} if 'encoder' in taps else {}}
         if mask is not None: h = apply_mask(h, mask, self.mask_token, self.cfg.mask_style, generator)
         for i, blk in enumerate(self.blocks):
@@ -178,21 +196,27 @@ class MaskedAudioModel(nn.Module):
 
 # %% ../nbs/04_model.ipynb #8e244288
 def build_model(cfg:Config, prototype_dim:int, encoder:nn.Module|None=None):
-    "A `MaskedAudioModel` for `cfg` (its `model` and `features` sections) with the encoder `model.encoder` names, or `encoder`."
+    """A `MaskedAudioModel` for `cfg` (its `model` and `features` sections) with the encoder `model.encoder` names, or
+    `encoder`."""
     return MaskedAudioModel(encoder or make_encoder(cfg), cfg.model, prototype_dim)
 
 def count_parameters(model): return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
 # %% ../nbs/04_model.ipynb #2129cf9d
 class SEDHead(nn.Module):
-    "Frame classifier `(batch, frames, d)` → frame probabilities `(batch, frames, C)` and clip probabilities `(batch, C)`."
+    """Frame classifier `(batch, frames, d)` → frame probabilities `(batch, frames, C)` and clip probabilities `(batch,
+    C)`."""
     def __init__(self, d_model, n_classes):
         super().__init__()
         self.classifier = nn.Linear(d_model, n_classes)
 
     def forward(self, hidden, padding_mask=None, temperature=1.0):
         frames = torch.sigmoid(self.classifier(hidden) / temperature)
-        valid = torch.ones_like(frames[..., :1]) if padding_mask is None else (~padding_mask[:, :frames.shape[1], None]).to(frames.dtype)
+        valid = (
+            torch.ones_like(frames[..., :1])
+            if padding_mask is None
+            else (~padding_mask[:, : frames.shape[1], None]).to(frames.dtype)
+        )
         frames = frames * valid
         clip = ((frames ** 2).sum(1) / frames.sum(1).clamp_min(1e-7)).clamp(1e-7, 1.0)
         return frames, clip
@@ -214,7 +238,8 @@ def load_pretrained(path, cfg:Config, device='cpu'):
 
 # %% ../nbs/04_model.ipynb #7826eea9
 class Detector(nn.Module):
-    "Encoder + context network of a `MaskedAudioModel` and an `SEDHead`; `median_windows`: its post-processing, if tuned."
+    """Encoder + context network of a `MaskedAudioModel` and an `SEDHead`; `median_windows`: its post-processing, if
+    tuned."""
     def __init__(self, backbone, n_classes):
         super().__init__()
         backbone.predictor = nn.Identity()  # the prototype predictor is not part of the detector
@@ -233,7 +258,10 @@ def build_detector(cfg:Config, n_classes, checkpoint=None):
         missing, unexpected = model.load_state_dict(sd, strict=False)
         missing = [k for k in missing if not k.startswith('predictor.')]
         if missing or unexpected:
-            raise ValueError(f"{checkpoint}: does not fit this model (missing {missing[:3]}, unexpected {unexpected[:3]}); same preset?")
+            raise ValueError(
+                f"{checkpoint}: does not fit this model (missing {missing[:3]}, unexpected {unexpected[:3]}); same "
+                "preset?"
+            )
     return Detector(model, n_classes)
 
 def load_detector(path, cfg:Config, device='cpu'):

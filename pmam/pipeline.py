@@ -55,7 +55,8 @@ def dataset_to_build(cfg:Config):
 def ensure_dataset(cfg:Config, progress=True):
     "Build the embedded benchmark into `cfg.data.root` if it is missing and may be built (`dataset_to_build`)."
     root = Path(cfg.data.root)
-    if dataset_to_build(cfg) and rank_and_world()[0] == 0: build_benchmark(root, cfg.soundscapes, seed=cfg.seed, progress=progress)
+    if dataset_to_build(cfg) and rank_and_world()[0] == 0:
+        build_benchmark(root, cfg.soundscapes, seed=cfg.seed, progress=progress)
     if is_distributed(): dist.barrier()
     return root
 
@@ -75,13 +76,16 @@ def skipped_audio(cfg:Config):
 
 # %% ../nbs/12_pipeline.ipynb #7fe4456f
 def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=True):
-    "Pretrain, fine-tune baseline and every EM iteration, evaluate on test; write `results.json` and `report.md`; return the results."
+    """Pretrain, fine-tune baseline and every EM iteration, evaluate on test; write `results.json` and `report.md`;
+    return the results."""
     run_dir = Path(run_dir)
     if (run_dir/'config.yaml').exists() and not resume:
         raise FileExistsError(f"{run_dir} already holds a run; resume it (--resume) or choose another folder")
     dataset_to_build(cfg)  # a missing dataset stops the run before anything is written
     run_dir.mkdir(parents=True, exist_ok=True)
-    if rank_and_world()[0] == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume the recorded config is kept
+    if rank_and_world()[0] == 0 and not (
+        resume and (run_dir / 'config.yaml').exists()
+    ):  # on resume the recorded config is kept
         save_config(cfg, run_dir/'config.yaml')
     t0, times = time.time(), {}
     ensure_dataset(cfg, progress)
@@ -96,7 +100,9 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
     results = {}
     for name, ckpt in models.items():
         t = time.time()
-        results[name] = run_finetune(cfg, run_dir/'finetune'/name, ckpt, device, resume=resume, progress=progress, name=name)
+        results[name] = run_finetune(
+            cfg, run_dir / 'finetune' / name, ckpt, device, resume=resume, progress=progress, name=name
+        )
         times[f'finetune_{name}'] = time.time() - t
     summary = {'name': cfg.name, 'seed': cfg.seed, 'models': results, 'skipped_audio': skipped,
                'seconds': {k: round(v, 1) for k, v in times.items()},
@@ -129,7 +135,9 @@ def markdown_table(df, floatfmt='.3f'):
     cells = lambda row: [format(v, floatfmt) if isinstance(v, float) else str(v) for v in row]
     head = [df.index.name or ''] + list(df.columns)
     rows = [cells([i, *r]) for i, r in zip(df.index, df.itertuples(index=False))]
-    return '\n'.join(['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)] + ['| ' + ' | '.join(r) + ' |' for r in rows])
+    return '\n'.join(
+        ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)] + ['| ' + ' | '.join(r) + ' |' for r in rows]
+    )
 
 def read_metrics(path):
     "A metrics.jsonl file as a DataFrame."
@@ -150,20 +158,30 @@ def write_report(run_dir):
     axs[0].legend(fontsize='small')
     for name in res['models']:
         m = read_metrics(run_dir/'finetune'/name/'metrics.jsonl')
-        axs[1].plot(m.epoch, m.filter(['val_student_psds1', 'val_teacher_psds1']).max(1), '-o', ms=3, label=name)  # no teacher: student only
+        axs[1].plot(
+            m.epoch, m.filter(['val_student_psds1', 'val_teacher_psds1']).max(1), '-o', ms=3, label=name
+        )  # no teacher: student only
     axs[1].set(title='fine-tuning: validation PSDS1 (best of student/teacher)', xlabel='epoch')
     axs[1].legend(fontsize='small')
     fig.tight_layout()
     fig.savefig(run_dir/'report_curves.png', dpi=80)
     plt.close(fig)
     m = res['machine']
-    lines = [f"# pmam run `{res['name']}` (seed {res['seed']})", '',
-             'Test split; model selected on the validation split. PSDS with psds_eval '
-             f"({res['packages'].get('psds_eval')}), post-processing as configured in `config.yaml`.", '',
-             markdown_table(table), '',
-             f"Machine: {m['processor']}, {m['cpu_count']} CPUs, {m['torch_threads']} torch threads, GPU: {m['gpu'] or 'none'}; "
-             f"python {res['python']}, torch {res['packages']['torch']}. Wall time {res['total_seconds'] / 60:.1f} min "
-             f"({', '.join(f'{k} {v / 60:.1f}' for k, v in res['seconds'].items())} min).", '',
-             '![training curves](report_curves.png)', '']
+    lines = [
+        f"# pmam run `{res['name']}` (seed {res['seed']})",
+        '',
+        'Test split; model selected on the validation split. PSDS with psds_eval '
+        f"({res['packages'].get('psds_eval')}), post-processing as configured in `config.yaml`.",
+        '',
+        markdown_table(table),
+        '',
+        f"Machine: {m['processor']}, {m['cpu_count']} CPUs, {m['torch_threads']} torch threads, GPU: "
+        f"{m['gpu'] or 'none'}; "
+        f"python {res['python']}, torch {res['packages']['torch']}. Wall time {res['total_seconds'] / 60:.1f} min "
+        f"({', '.join(f'{k} {v / 60:.1f}' for k, v in res['seconds'].items())} min).",
+        '',
+        '![training curves](report_curves.png)',
+        '',
+    ]
     atomic_write_text(run_dir/'report.md', '\n'.join(lines))
     return run_dir/'report.md'

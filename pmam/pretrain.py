@@ -24,21 +24,35 @@ __all__ = ['PseudoLabelledClips', 'pretrain_loaders', 'parameter_groups', 'MStep
 
 # %% ../nbs/09_pretrain.ipynb #ef802108
 class PseudoLabelledClips(Dataset):
-    "Clips of one split with their pseudo labels: dicts of `audio`, `padding_mask`, `targets` `(frames, K)`, `filename`."
+    """Clips of one split with their pseudo labels: dicts of `audio`, `padding_mask`, `targets` `(frames, K)`,
+    `filename`."""
     def __init__(self, clips:SEDDataset, store:PseudoLabelStore):
         missing = [f for f in clips.split.filenames if f not in store]
-        if missing: raise ValueError(f"{len(missing)} clip(s) of split {clips.split.name!r} have no pseudo labels (e.g. {missing[0]}); rerun the E-step")
+        if missing:
+            raise ValueError(
+                f"{len(missing)} clip(s) of split {clips.split.name!r} have no pseudo labels (e.g. {missing[0]}); "
+                "rerun the E-step"
+            )
         self.clips, self.store = clips, store
     def __len__(self): return len(self.clips)
     def __getitem__(self, i):
         item = self.clips[i]
         x = {k: item[k] for k in ('audio', 'features') if k in item}  # waveform, or stored log-mel
-        return {**x, 'padding_mask': item['padding_mask'], 'targets': self.store[item['filename']].float(), 'filename': item['filename']}
+        return {
+            **x,
+            'padding_mask': item['padding_mask'],
+            'targets': self.store[item['filename']].float(),
+            'filename': item['filename'],
+        }
 
 def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1):
-    "Training loader (mixed strong/weak/unlabeled batches, counted in steps) and validation loader over pseudo-labelled clips."
+    """Training loader (mixed strong/weak/unlabeled batches, counted in steps) and validation loader over
+    pseudo-labelled clips."""
     classes = dataset_classes(cfg.data)
-    def clips(name): return PseudoLabelledClips(split_dataset(cfg, name, classes), PseudoLabelStore.open(labels_dir, name, expected_hash))
+    def clips(name):
+        return PseudoLabelledClips(
+            split_dataset(cfg, name, classes), PseudoLabelStore.open(labels_dir, name, expected_hash)
+        )
     batch = cfg.pretrain.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
     subsets = [clips(k) for k in names]
@@ -47,15 +61,25 @@ def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1
     train = DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers)
     val_set = clips('validation')
     idx = list(range(rank, len(val_set), world_size))
-    val = DataLoader(torch.utils.data.Subset(val_set, idx), batch_size=sum(batch.values()), shuffle=False, num_workers=cfg.data.num_workers)
+    val = DataLoader(
+        torch.utils.data.Subset(val_set, idx),
+        batch_size=sum(batch.values()),
+        shuffle=False,
+        num_workers=cfg.data.num_workers,
+    )
     return train, val
 
 # %% ../nbs/09_pretrain.ipynb #beb8bc85
 def parameter_groups(model, lr, weight_decay):
     "AdamW groups: encoder / context / head × decayed / not decayed."
-    parts = {'encoder': list(model.encoder.named_parameters(prefix='encoder')) + list(model.proj.named_parameters(prefix='proj')),
-             'context': list(model.blocks.named_parameters(prefix='blocks')) + list(model.norm.named_parameters(prefix='norm')) + [('mask_token', model.mask_token)],
-             'head': list(model.predictor.named_parameters(prefix='predictor'))}
+    parts = {
+        'encoder': list(model.encoder.named_parameters(prefix='encoder'))
+        + list(model.proj.named_parameters(prefix='proj')),
+        'context': list(model.blocks.named_parameters(prefix='blocks'))
+        + list(model.norm.named_parameters(prefix='norm'))
+        + [('mask_token', model.mask_token)],
+        'head': list(model.predictor.named_parameters(prefix='predictor')),
+    }
     named = dict(model.named_parameters())
     assert sum(len(v) for v in parts.values()) == len(named), "every parameter must belong to one group"
     groups = []
@@ -68,11 +92,22 @@ def parameter_groups(model, lr, weight_decay):
 
 # %% ../nbs/09_pretrain.ipynb #cc080daa
 class MStep(Trainer):
-    "Train `model` to predict pseudo labels of masked frames; checkpoints in `out` (`last.pt`, `best.pt`), log `metrics.jsonl`."
+    """Train `model` to predict pseudo labels of masked frames; checkpoints in `out` (`last.pt`, `best.pt`), log
+    `metrics.jsonl`."""
     stage = 'M-step'
 
-    def __init__(self, model, prototypes:torch.Tensor, cfg:Config, train_loader, val_loader, out, device='auto', tag=None,
-                 progress=True):
+    def __init__(
+        self,
+        model,
+        prototypes: torch.Tensor,
+        cfg: Config,
+        train_loader,
+        val_loader,
+        out,
+        device='auto',
+        tag=None,
+        progress=True,
+    ):
         super().__init__(cfg, out, device, seed=cfg.seed * 7919 + 17, tag=tag, progress=progress,
                          grad_clip=cfg.pretrain.grad_clip)
         self.pc = cfg.pretrain
@@ -81,7 +116,9 @@ class MStep(Trainer):
         self.models = {'model': self.model}
         self.prototypes = prototypes.float().to(self.device)
         self.train_loader, self.val_loader, self.n_epochs = train_loader, val_loader, self.pc.epochs
-        self.opt = torch.optim.AdamW(parameter_groups(model, self.pc.lr, self.pc.weight_decay), betas=(0.9, 0.999), eps=1e-8)
+        self.opt = torch.optim.AdamW(
+            parameter_groups(model, self.pc.lr, self.pc.weight_decay), betas=(0.9, 0.999), eps=1e-8
+        )
         self.steps_per_epoch = len(train_loader)
         self.total_steps = self.pc.epochs * self.steps_per_epoch
         self.warmup_steps = round(self.pc.warmup_epochs * self.steps_per_epoch)
@@ -91,7 +128,9 @@ class MStep(Trainer):
 
     def lr(self, group):
         pc = self.pc
-        return pc.lr[group['part']] * lr_scale(self.step, self.total_steps, self.warmup_steps, pc.decay_start, pc.decay_exponent)
+        return pc.lr[group['part']] * lr_scale(
+            self.step, self.total_steps, self.warmup_steps, pc.decay_start, pc.decay_exponent
+        )
 
     def train_step(self, batch): return self.loss(batch, self.gen), {}
 
@@ -148,7 +187,8 @@ def _seed_everything(seed):
     torch.manual_seed(seed)
 
 def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=True, stop_after_epochs=None):
-    "All EM iterations of `cfg.pretrain` into `run_dir`; returns the path of the last iteration's best model (None if stopped early)."
+    """All EM iterations of `cfg.pretrain` into `run_dir`; returns the path of the last iteration's best model (None if
+    stopped early)."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     rank, world = rank_and_world()
@@ -169,12 +209,25 @@ def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=T
             truncate_jsonl(run_dir/'metrics.jsonl', earlier)
         if not (resume and (estep/'estep.json').exists()):
             if rank == 0:
-                extractor = LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context) if prev_best is None \
-                            else ModelTap(load_pretrained(prev_best, cfg), cfg.prototypes.tap)
+                extractor = (
+                    LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context)
+                    if prev_best is None
+                    else ModelTap(load_pretrained(prev_best, cfg), cfg.prototypes.tap)
+                )
                 t0 = time.time()
-                with single_process(): protos = run_estep(extractor, cfg, estep, device, progress)  # the other ranks wait
-                append_jsonl(run_dir/'metrics.jsonl', {'iteration': it, 'stage': 'estep', 'seconds': round(time.time() - t0, 2),
-                                                       'n_prototypes': protos.n_prototypes, 'dim': protos.dim, 'hash': protos.hash})
+                with single_process():
+                    protos = run_estep(extractor, cfg, estep, device, progress)  # the other ranks wait
+                append_jsonl(
+                    run_dir / 'metrics.jsonl',
+                    {
+                        'iteration': it,
+                        'stage': 'estep',
+                        'seconds': round(time.time() - t0, 2),
+                        'n_prototypes': protos.n_prototypes,
+                        'dim': protos.dim,
+                        'hash': protos.hash,
+                    },
+                )
             if is_distributed(): dist.barrier()
         protos = Prototypes.load(estep/'prototypes.pt', device='cpu')
         # M-step
@@ -182,12 +235,26 @@ def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=T
         if cfg.pretrain.reinit_each_iteration or prev_best is None: model = build_model(cfg, protos.dim)
         else: model = load_pretrained(prev_best, cfg)
         train, val = pretrain_loaders(cfg, estep/'pseudo_labels', protos.hash, rank, world)
-        trainer = MStep(model, protos.means, cfg, train, val, it_dir/'mstep', device, {'iteration': it, 'name': f'iteration {it}'}, progress)
+        trainer = MStep(
+            model,
+            protos.means,
+            cfg,
+            train,
+            val,
+            it_dir / 'mstep',
+            device,
+            {'iteration': it, 'name': f'iteration {it}'},
+            progress,
+        )
         finished = trainer.fit(resume=resume, stop_after=stop_after_epochs)
         for line in (it_dir/'mstep'/'metrics.jsonl').read_text().splitlines() if finished and rank == 0 else []:
             append_jsonl(run_dir/'metrics.jsonl', json.loads(line))
         if not finished: return None
-        if rank == 0: atomic_write_text(it_dir/'done.json', json.dumps({'iteration': it, 'best_val_loss': trainer.best, 'epochs': trainer.epoch}))
+        if rank == 0:
+            atomic_write_text(
+                it_dir / 'done.json',
+                json.dumps({'iteration': it, 'best_val_loss': trainer.best, 'epochs': trainer.epoch}),
+            )
         prev_best = it_dir/'mstep'/'best.pt'
         if is_distributed(): dist.barrier()
     return prev_best

@@ -78,8 +78,11 @@ class PCA:
         return self
     def transform(self, x):
         x = torch.as_tensor(x)
-        return ((x.double() - self.mean_.to(x.device)) @ self.components_.to(x.device)).to(x.dtype if x.is_floating_point() else torch.float32)
-    def state_dict(self): return {'mean': self.mean_, 'components': self.components_, 'explained_variance': self.explained_variance_}
+        return ((x.double() - self.mean_.to(x.device)) @ self.components_.to(x.device)).to(
+            x.dtype if x.is_floating_point() else torch.float32
+        )
+    def state_dict(self):
+        return {'mean': self.mean_, 'components': self.components_, 'explained_variance': self.explained_variance_}
     @classmethod
     def from_state_dict(cls, sd):
         p = cls(sd['components'].shape[1])
@@ -119,8 +122,14 @@ class PseudoLabelStore:
         "A writable store (call `write` for every clip, then `close`)."
         root = Path(root)
         root.mkdir(parents=True, exist_ok=True)
-        index = {'split': split, 'filenames': list(filenames), 'n_frames': int(n_frames), 'n_prototypes': int(n_prototypes),
-                 'hash': source_hash, 'dtype': 'float16'}
+        index = {
+            'split': split,
+            'filenames': list(filenames),
+            'n_frames': int(n_frames),
+            'n_prototypes': int(n_prototypes),
+            'hash': source_hash,
+            'dtype': 'float16',
+        }
         tmp = root/f'.{split}.f16.tmp'
         mm = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.float16, shape=(len(filenames), n_frames, n_prototypes))
         offset = mm.offset
@@ -134,7 +143,10 @@ class PseudoLabelStore:
         "Store `posteriors` `(batch, frames, K)` of `filenames`."
         p = torch.as_tensor(posteriors).detach().cpu().to(torch.float16).numpy()
         if p.shape[1:] != (self.index['n_frames'], self.index['n_prototypes']):
-            raise ValueError(f"posteriors of shape {p.shape[1:]}, expected ({self.index['n_frames']}, {self.index['n_prototypes']}) per clip")
+            raise ValueError(
+                f"posteriors of shape {p.shape[1:]}, expected ({self.index['n_frames']}, {self.index['n_prototypes']}) "
+                "per clip"
+            )
         for f, x in zip(filenames, p):
             i = self.position[f]
             self._fh.seek(self._offset + i * self._row)
@@ -159,7 +171,10 @@ class PseudoLabelStore:
         except ValueError as e:
             raise ValueError(f"{root/(split + '.json')}: damaged pseudo-label index ({e}); rerun the E-step") from None
         if expected_hash is not None and index['hash'] != expected_hash:
-            raise ValueError(f"{root/(split + '.json')}: pseudo labels were made by prototypes {index['hash'][:12]}, expected {expected_hash[:12]}")
+            raise ValueError(
+                f"{root / (split + '.json')}: pseudo labels were made by prototypes {index['hash'][:12]}, expected "
+                f"{expected_hash[:12]}"
+            )
         try: data = np.load(root/f'{split}.npy', mmap_mode='r')
         except (ValueError, OSError, EOFError) as e:
             raise ValueError(f"{root/(split + '.npy')}: truncated or damaged pseudo-label file ({e}); rerun the E-step "
@@ -173,7 +188,10 @@ class PseudoLabelStore:
     def __getitem__(self, filename):
         if filename not in self.position: raise KeyError(f"{filename} has no pseudo labels in {self.root/self.split}")
         return torch.from_numpy(np.array(self.data[self.position[filename]]))
-    def __repr__(self): return f"PseudoLabelStore({self.split!r}, {len(self)} clips × {self.index['n_frames']} frames × {self.index['n_prototypes']} prototypes)"
+    def __repr__(self):
+        index = self.index
+        return (f"PseudoLabelStore({self.split!r}, {len(self)} clips × {index['n_frames']} frames × "
+                f"{index['n_prototypes']} prototypes)")
 
 # %% ../nbs/06_prototypes.ipynb #d2abf916
 class Prototypes:
@@ -205,8 +223,17 @@ class Prototypes:
 
     def state_dict(self):
         kind = 'gmm' if self.is_gmm else 'kmeans'
-        sd = self.clusterer.state_dict() if self.is_gmm else {'cluster_centers': self.clusterer.cluster_centers_.cpu(), 'n_clusters': self.clusterer.n_clusters}
-        return {'kind': kind, 'clusterer': sd, 'pca': None if self.pca is None else self.pca.state_dict(), 'feature_id': self.feature_id}
+        sd = (
+            self.clusterer.state_dict()
+            if self.is_gmm
+            else {'cluster_centers': self.clusterer.cluster_centers_.cpu(), 'n_clusters': self.clusterer.n_clusters}
+        )
+        return {
+            'kind': kind,
+            'clusterer': sd,
+            'pca': None if self.pca is None else self.pca.state_dict(),
+            'feature_id': self.feature_id,
+        }
 
     @property
     def hash(self):
@@ -227,7 +254,9 @@ class Prototypes:
         sd = torch.load(path, map_location='cpu', weights_only=True)
         if sd['kind'] == 'gmm':
             c = sd['clusterer']['config']
-            clusterer = GaussianMixture(c['n_components'], covariance_type=c['covariance_type'], device=device).load_state_dict(sd['clusterer'])
+            clusterer = GaussianMixture(
+                c['n_components'], covariance_type=c['covariance_type'], device=device
+            ).load_state_dict(sd['clusterer'])
         else:
             clusterer = KMeans(sd['clusterer']['n_clusters'], device=device)
             clusterer.cluster_centers_ = sd['clusterer']['cluster_centers']
@@ -252,28 +281,48 @@ def extract_features(extractor, loader, logmel, device):
         pad = b['padding_mask'].to(device)
         feats = extractor(batch_features(b, logmel, device), pad).float()
         if feats.shape[1] != pad.shape[1]:
-            raise ValueError(f"the extractor gives {feats.shape[1]} frames per clip, the labels have {pad.shape[1]}: check the encoder's time pooling")
+            raise ValueError(
+                f"the extractor gives {feats.shape[1]} frames per clip, the labels have {pad.shape[1]}: check the "
+                "encoder's time pooling"
+            )
         yield b['filename'], feats, ~pad
 
 # %% ../nbs/06_prototypes.ipynb #a758e085
 def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True):
-    "Pass 1 of the E-step: features of a stratified subsample of frames (cached on disk) → PCA → mixture → `Prototypes`."
+    """Pass 1 of the E-step: features of a stratified subsample of frames (cached on disk) → PCA → mixture →
+    `Prototypes`."""
     pc, device = cfg.prototypes, resolve_device(device)
     logmel, extractor = LogMel(cfg.features).to(device), extractor.to(device)
     g, cache = torch.Generator().manual_seed(cfg.seed), None
     for name, loader in clip_batches(cfg, pc.splits, pc.batch_size, cfg.data.num_workers):
-        for _, feats, valid in tqdm(extract_features(extractor, loader, logmel, device), total=len(loader), desc=f'features {name}', disable=not progress, leave=False):
+        for _, feats, valid in tqdm(
+            extract_features(extractor, loader, logmel, device),
+            total=len(loader),
+            desc=f'features {name}',
+            disable=not progress,
+            leave=False,
+        ):
             if cache is None: cache = FrameCache(Path(workdir)/'frames.f32', feats.shape[-1])
             for f, v in zip(feats.cpu(), valid.cpu()): cache.append(f[stratified_frames(v, pc.subsample, g)])
     cache.close()
     try:
         if len(cache) < pc.n_prototypes:
-            raise ValueError(f"only {len(cache)} frames were sampled for {pc.n_prototypes} prototypes; lower prototypes.subsample or add clips")
+            raise ValueError(
+                f"only {len(cache)} frames were sampled for {pc.n_prototypes} prototypes; lower prototypes.subsample "
+                "or add clips"
+            )
         pca = PCA(pc.pca_dim).fit(cache) if pc.pca_dim is not None and pc.pca_dim < cache.dim else None
         data = cache if pca is None else _Projected(cache, pca)
         if pc.algorithm == 'gmm':
-            clusterer = GaussianMixture(pc.n_prototypes, covariance_type=pc.covariance_type, tol=pc.tol, reg_covar=pc.reg_covar,
-                                        max_iter=pc.max_iter, random_state=cfg.seed, device=device)
+            clusterer = GaussianMixture(
+                pc.n_prototypes,
+                covariance_type=pc.covariance_type,
+                tol=pc.tol,
+                reg_covar=pc.reg_covar,
+                max_iter=pc.max_iter,
+                random_state=cfg.seed,
+                device=device,
+            )
         else: clusterer = KMeans(pc.n_prototypes, max_iter=pc.max_iter, random_state=cfg.seed, device=device)
         clusterer.fit(data)
     finally: cache.path.unlink(missing_ok=True)
@@ -293,23 +342,43 @@ def write_pseudo_labels(extractor, prototypes:Prototypes, cfg:Config, out, devic
     stores = {}
     for name, loader in clip_batches(cfg, cfg.prototypes.splits, cfg.prototypes.batch_size, cfg.data.num_workers):
         n_frames = loader.dataset.encoder.n_frames
-        store = PseudoLabelStore.create(out, name, loader.dataset.split.filenames, n_frames, prototypes.n_prototypes, prototypes.hash)
-        for fns, feats, valid in tqdm(extract_features(extractor, loader, logmel, device), total=len(loader), desc=f'pseudo labels {name}', disable=not progress, leave=False):
+        store = PseudoLabelStore.create(
+            out, name, loader.dataset.split.filenames, n_frames, prototypes.n_prototypes, prototypes.hash
+        )
+        for fns, feats, valid in tqdm(
+            extract_features(extractor, loader, logmel, device),
+            total=len(loader),
+            desc=f'pseudo labels {name}',
+            disable=not progress,
+            leave=False,
+        ):
             post = prototypes.posteriors(feats) * valid[..., None]  # padded frames get no prototype
             store.write(fns, post)
         stores[name] = store.close()
     return stores
 
 def run_estep(extractor, cfg:Config, out, device='auto', progress=True):
-    "The whole E-step into folder `out`: `prototypes.pt` and pseudo labels of every configured split; returns the prototypes."
+    """The whole E-step into folder `out`: `prototypes.pt` and pseudo labels of every configured split; returns the
+    prototypes."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     protos = fit_prototypes(extractor, cfg, out, device, progress)
     protos.save(out/'prototypes.pt')
     write_pseudo_labels(extractor, protos, cfg, out/'pseudo_labels', device, progress)
-    atomic_write_text(out/'estep.json', json.dumps({'hash': protos.hash, 'feature_id': protos.feature_id, 'n_prototypes': protos.n_prototypes,
-                                                   'dim': protos.dim, 'seconds': round(time.time() - t0, 2),
-                                                   'gmm_iterations': getattr(protos.clusterer, 'n_iter_', None),
-                                                   'converged': getattr(protos.clusterer, 'converged_', None)}, indent=1))
+    atomic_write_text(
+        out / 'estep.json',
+        json.dumps(
+            {
+                'hash': protos.hash,
+                'feature_id': protos.feature_id,
+                'n_prototypes': protos.n_prototypes,
+                'dim': protos.dim,
+                'seconds': round(time.time() - t0, 2),
+                'gmm_iterations': getattr(protos.clusterer, 'n_iter_', None),
+                'converged': getattr(protos.clusterer, 'converged_', None),
+            },
+            indent=1,
+        ),
+    )
     return protos

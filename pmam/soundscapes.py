@@ -55,7 +55,8 @@ def manifest_collection(row):
 def _decode_sources(root, manifest, sample_rate, on_bad):
     sources, skipped = [], []
     for lineno, r in read_tsv(manifest, ['path', 'role', 'label']):
-        if r['role'] not in ROLES: raise MetadataError(f"{manifest}:{lineno}: role {r['role']!r}; allowed: {', '.join(ROLES)}")
+        if r['role'] not in ROLES:
+            raise MetadataError(f"{manifest}:{lineno}: role {r['role']!r}; allowed: {', '.join(ROLES)}")
         if r['role'] == 'event' and not r['label']: raise MetadataError(f"{manifest}:{lineno}: an event needs a label")
         try:
             wav, sr = load_audio(root/r['path'])
@@ -87,20 +88,36 @@ def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
         try:
             bounds = np.cumsum([0] + [len(s.audio) for s in sources])
             atomic_write(data_f, lambda tmp: _save_npy(tmp, np.concatenate([s.audio for s in sources])))
-            atomic_write_text(index_f, json.dumps([[s.path, s.role, s.label, s.collection, int(a), int(b)] for s, a, b in zip(sources, bounds[:-1], bounds[1:])]))
+            atomic_write_text(
+                index_f,
+                json.dumps(
+                    [
+                        [s.path, s.role, s.label, s.collection, int(a), int(b)]
+                        for s, a, b in zip(sources, bounds[:-1], bounds[1:])
+                    ]
+                ),
+            )
         except OSError: pass  # a read-only sources folder: no cache, same result
     return sources, skipped
 
 # %% ../nbs/03_soundscapes.ipynb #45fd1a96
 PARTITIONS = ('train', 'unlabeled_only', 'validation', 'test')
-SPLIT_NAMES = ('train', 'validation', 'test')  # the splits clips are made for (unlabeled_only feeds train's unlabeled clips)
+SPLIT_NAMES = (
+    'train',
+    'validation',
+    'test',
+)  # the splits clips are made for (unlabeled_only feeds train's unlabeled clips)
 
 def stratified_split(items, groups, fractions, rng, what):
-    "`{partition: items}`: `items` divided in proportion to `fractions`, each group (collection) spread over all partitions."
+    """`{partition: items}`: `items` divided in proportion to `fractions`, each group (collection) spread over all
+    partitions."""
     parts = [k for k in PARTITIONS if fractions.get(k, 0) > 0]
     required = [k for k in parts if k != 'unlabeled_only']
     if len(items) < len(required):
-        raise ValueError(f"{what} has only {len(items)} recording(s); a disjoint {'/'.join(required)} split needs at least {len(required)}")
+        raise ValueError(
+            f"{what} has only {len(items)} recording(s); a disjoint {'/'.join(required)} split needs at least "
+            f"{len(required)}"
+        )
     by_group = defaultdict(list)
     for it, g in zip(items, groups): by_group[g].append(it)
     names, order = sorted(by_group), []
@@ -108,7 +125,8 @@ def stratified_split(items, groups, fractions, rng, what):
         members = by_group[names[g]]
         order += [members[j] for j in rng.permutation(len(members))]
     out = {k: [] for k in parts}
-    for n, it in enumerate(order, 1):  # each item to the partition furthest behind its share: every prefix is proportional
+    # each item to the partition furthest behind its share: every prefix is proportional
+    for n, it in enumerate(order, 1):
         out[max(parts, key=lambda k: fractions[k] * n - len(out[k]))].append(it)
     for k in required:  # very small sets: take one item from the largest partition
         if not out[k]: out[k].append(out[max(parts, key=lambda p: len(out[p]))].pop())
@@ -138,10 +156,12 @@ def background_chunks(sources, cfg:SoundscapeConfig):
     for i, s in enumerate(sources):
         if s.role != 'background': continue
         if len(s.audio) < n:
-            skipped.append((s.path, f"shorter than a clip ({len(s.audio) / cfg.sample_rate:.2f} s < {cfg.clip_duration:g} s)"))
+            skipped.append((s.path, f"shorter than a clip ({len(s.audio) / cfg.sample_rate:.2f} s < "
+                                    f"{cfg.clip_duration:g} s)"))
             continue
         for start in range(0, len(s.audio) - n + 1, n):
-            if np.sqrt(np.mean(s.audio[start:start + n] ** 2)) < 1e-5: skipped.append((s.path, f"silent chunk at {start / cfg.sample_rate:g} s"))
+            if np.sqrt(np.mean(s.audio[start:start + n] ** 2)) < 1e-5:
+                skipped.append((s.path, f"silent chunk at {start / cfg.sample_rate:g} s"))
             else: chunks.append((i, start))
     return chunks, skipped
 
@@ -155,13 +175,17 @@ def split_sources(sources, cfg:SoundscapeConfig, seed):
     events = {k: {} for k in PARTITIONS}
     for label in sorted(by_class):
         idx = by_class[label]
-        for k, v in stratified_split(idx, [sources[i].collection for i in idx], fr, rng, f"class {label!r}").items(): events[k][label] = v
+        for k, v in stratified_split(idx, [sources[i].collection for i in idx], fr, rng, f"class {label!r}").items():
+            events[k][label] = v
     dis = [i for i, s in enumerate(sources) if s.role == 'distractor']
     distractors = {k: [] for k in PARTITIONS}
-    if dis: distractors.update(stratified_split(dis, [sources[i].collection for i in dis], fr, rng, 'the distractor set'))
+    if dis:
+        distractors.update(stratified_split(dis, [sources[i].collection for i in dis], fr, rng, 'the distractor set'))
     chunks, skipped = background_chunks(sources, cfg)
     backgrounds = {k: [] for k in PARTITIONS}
-    backgrounds.update(stratified_split(chunks, [sources[i].collection for i, _ in chunks], fr, rng, 'the background chunks'))
+    backgrounds.update(
+        stratified_split(chunks, [sources[i].collection for i, _ in chunks], fr, rng, 'the background chunks')
+    )
     return SourcePools(events, distractors, backgrounds, skipped)
 
 # %% ../nbs/03_soundscapes.ipynb #5dae7ac5
@@ -174,7 +198,14 @@ def plan_clip(sources, pools, cfg:SoundscapeConfig, split, kind, rng):
     sr, n, q = cfg.sample_rate, round(cfg.clip_duration * cfg.sample_rate), _time_grid(cfg.sample_rate)
     events, distractors, chunks = pools.for_clip(split, kind)
     bi, start = chunks[rng.integers(len(chunks))]
-    plan = {'background': {'source': sources[bi].path, 'start': int(start), 'dbfs': float(rng.uniform(*cfg.background_dbfs))}, 'events': []}
+    plan = {
+        'background': {
+            'source': sources[bi].path,
+            'start': int(start),
+            'dbfs': float(rng.uniform(*cfg.background_dbfs)),
+        },
+        'events': [],
+    }
     lo, hi = cfg.events_per_clip
     if kind == 'weak': n_ev = int(rng.integers(max(lo, 1), hi + 1))
     elif kind == 'unlabeled' and rng.random() < cfg.p_distractors_only: n_ev = 0
@@ -199,7 +230,9 @@ def plan_clip(sources, pools, cfg:SoundscapeConfig, split, kind, rng):
 # %% ../nbs/03_soundscapes.ipynb #25d9360c
 def event_to_background_db(event, background):
     "Energy ratio in dB of `event` over `background`, both numpy arrays of the same span."
-    return 10 * np.log10(np.sum(np.square(event, dtype=np.float64)) / max(np.sum(np.square(background, dtype=np.float64)), 1e-20))
+    return 10 * np.log10(
+        np.sum(np.square(event, dtype=np.float64)) / max(np.sum(np.square(background, dtype=np.float64)), 1e-20)
+    )
 
 def render_clip(plan, sources_by_path, cfg:SoundscapeConfig):
     "Mixture `(samples,)`, background `(samples,)` and one full-length array per event, all float64, from a plan."
@@ -225,7 +258,11 @@ def render_clip(plan, sources_by_path, cfg:SoundscapeConfig):
 # %% ../nbs/03_soundscapes.ipynb #7ad76556
 def plan_events(plan, filename, sr):
     "Strong-label DataFrame (`filename onset offset event_label`) of the target events in `plan`."
-    rows = [(filename, e['onset'] / sr, (e['onset'] + e['length']) / sr, e['label']) for e in plan['events'] if e['role'] == 'event']
+    rows = [
+        (filename, e['onset'] / sr, (e['onset'] + e['length']) / sr, e['label'])
+        for e in plan['events']
+        if e['role'] == 'event'
+    ]
     return merge_overlapping_events(pd.DataFrame(rows, columns=EVENT_COLUMNS))
 
 # %% ../nbs/03_soundscapes.ipynb #e846de5a
@@ -254,9 +291,13 @@ def office_sources(dest, shared=None):
     shared = Path(shared) if shared else shared_data_dir()
     office, bgs = (shared/'dcase2016_task2_office'/'train', shared/'speech_commands_bg') if shared else (None, None)
     if office is None or not office.is_dir() or not bgs.is_dir():
-        raise FileNotFoundError(f"the office recordings are not there (looked for dcase2016_task2_office/train and speech_commands_bg in {shared})")
+        raise FileNotFoundError(
+            "the office recordings are not there (looked for dcase2016_task2_office/train and speech_commands_bg in "
+            f"{shared})"
+        )
     rows = ['path\trole\tlabel\tcollection']
-    for f in sorted(office.glob('*.wav')): rows.append(f"{f.resolve()}\tevent\t{f.stem.rstrip('0123456789')}\tdcase2016_task2_office")
+    for f in sorted(office.glob('*.wav')):
+        rows.append(f"{f.resolve()}\tevent\t{f.stem.rstrip('0123456789')}\tdcase2016_task2_office")
     for f in sorted(bgs.glob('*.wav')): rows.append(f"{f.resolve()}\tbackground\t\tspeech_commands_bg")
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
@@ -284,8 +325,10 @@ def plan_benchmark(sources, cfg:SoundscapeConfig, seed):
     plans = {}
     for k, (split, kind, _, _) in KINDS.items():
         idx = list(KINDS).index(k)
-        plans[k] = [(f'{k}_{i:05d}.flac', plan_clip(sources, pools, cfg, split, kind, np.random.default_rng([seed, 2, idx, i])))
-                    for i in range(cfg.n_clips.get(k, 0))]
+        plans[k] = [
+            (f'{k}_{i:05d}.flac', plan_clip(sources, pools, cfg, split, kind, np.random.default_rng([seed, 2, idx, i])))
+            for i in range(cfg.n_clips.get(k, 0))
+        ]
     return pools, plans
 
 # %% ../nbs/03_soundscapes.ipynb #936c9b7d
@@ -305,15 +348,21 @@ def write_metadata(tmp, plans, cfg:SoundscapeConfig):
             atomic_write_text(tmp/tsv, _tsv(pd.DataFrame(rows, columns=EVENT_COLUMNS), EVENT_COLUMNS))
         elif kind == 'weak':
             labels = [','.join(sorted({e['label'] for e in p['events'] if e['role'] == 'event'})) for _, p in plans[k]]
-            atomic_write_text(tmp/tsv, _tsv(pd.DataFrame({'filename': names, 'event_labels': labels}), ['filename', 'event_labels']))
+            atomic_write_text(
+                tmp / tsv, _tsv(pd.DataFrame({'filename': names, 'event_labels': labels}), ['filename', 'event_labels'])
+            )
         else: atomic_write_text(tmp/tsv, _tsv(pd.DataFrame({'filename': names}), ['filename']))
         log += [json.dumps({'subset': k, 'split': split, 'filename': fn, **p}, sort_keys=True) for fn, p in plans[k]]
-    atomic_write_text(tmp/'metadata'/'durations.tsv', _tsv(pd.DataFrame(durations, columns=['filename', 'duration']), ['filename', 'duration']))
+    atomic_write_text(
+        tmp / 'metadata' / 'durations.tsv',
+        _tsv(pd.DataFrame(durations, columns=['filename', 'duration']), ['filename', 'duration']),
+    )
     atomic_write_text(tmp/'metadata'/'mixing.jsonl', '\n'.join(log) + '\n')
 
 # %% ../nbs/03_soundscapes.ipynb #4808c4fd
 def sources_per_split(plans, pools, sources):
-    "DataFrame `class, split, recordings, collections`: distinct source recordings (and collections) of each split's events."
+    """DataFrame `class, split, recordings, collections`: distinct source recordings (and collections) of each split's
+    events."""
     only = {sources[i].path for v in pools.events['unlabeled_only'].values() for i in v}
     collection = {s.path: s.collection for s in sources}
     used = defaultdict(set)
@@ -324,8 +373,12 @@ def sources_per_split(plans, pools, sources):
                 split = 'unlabeled_only' if e['source'] in only else KINDS[subset][0]
                 if subset == 'unlabeled' and split == 'train': continue  # train: what the labelled clips use
                 used[e['label'], split].add(e['source'])
-    rows = [(label, k, len(used[label, k]), len({collection[r] for r in used[label, k]}))
-            for label in sorted({l for v in pools.events.values() for l in v}) for k in PARTITIONS if pools.events[k].get(label)]
+    rows = [
+        (label, k, len(used[label, k]), len({collection[r] for r in used[label, k]}))
+        for label in sorted({l for v in pools.events.values() for l in v})
+        for k in PARTITIONS
+        if pools.events[k].get(label)
+    ]
     return pd.DataFrame(rows, columns=['class', 'split', 'recordings', 'collections'])
 # `--overwrite` replaces a previous build and nothing else: the folder must hold the build's own record
 # (`metadata/build.json`), and it must not hold the sources (a `manifest.tsv`, or the sources folder itself).
@@ -349,8 +402,18 @@ def check_replaceable(out, sources_dir, overwrite=False):
                               f"--out)")
 
 # %% ../nbs/03_soundscapes.ipynb #98642aa2
-def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, on_bad='error', workers=None, progress=True, overwrite=False):
-    "Mix the sources into a DESED-format dataset in `out`; return the build summary (also in `out/metadata/build.json`)."
+def build_benchmark(
+    out,
+    cfg: SoundscapeConfig | None = None,
+    seed=0,
+    sources=None,
+    on_bad='error',
+    workers=None,
+    progress=True,
+    overwrite=False,
+):
+    """Mix the sources into a DESED-format dataset in `out`; return the build summary (also in
+    `out/metadata/build.json`)."""
     cfg = cfg or SoundscapeConfig()
     cfg.validate()
     out, sources_dir = Path(out), resolve_sources_dir(sources or cfg.sources)
@@ -379,21 +442,38 @@ def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, o
     write_metadata(tmp, plans, cfg)
     per_split = sources_per_split(plans, pools, srcs)
     atomic_write_text(tmp/'metadata'/'sources_per_split.tsv', _tsv(per_split, list(per_split.columns)))
-    summary = {'seed': seed, 'sources': str(sources or cfg.sources), 'config': cfg.__dict__,  # as given: the same bytes from any folder
-               'clips': {k: len(v) for k, v in plans.items()},
-               'skipped_sources': [list(s) for s in skipped], 'skipped_backgrounds': [list(s) for s in pools.skipped],
-               'pool_sizes': {k: {'events': sum(map(len, pools.events[k].values())), 'distractors': len(pools.distractors[k]),
-                                  'background_chunks': len(pools.backgrounds[k])} for k in PARTITIONS},
-               'recordings_per_class': {f'{r.split}/{r["class"]}': int(r.recordings) for _, r in per_split.iterrows()}}
+    summary = {
+        'seed': seed,
+        'sources': str(sources or cfg.sources),
+        'config': cfg.__dict__,  # as given: the same bytes from any folder
+        'clips': {k: len(v) for k, v in plans.items()},
+        'skipped_sources': [list(s) for s in skipped],
+        'skipped_backgrounds': [list(s) for s in pools.skipped],
+        'pool_sizes': {
+            k: {
+                'events': sum(map(len, pools.events[k].values())),
+                'distractors': len(pools.distractors[k]),
+                'background_chunks': len(pools.backgrounds[k]),
+            }
+            for k in PARTITIONS
+        },
+        'recordings_per_class': {f'{r.split}/{r["class"]}': int(r.recordings) for _, r in per_split.iterrows()},
+    }
     atomic_write_text(tmp/'metadata'/'build.json', json.dumps(summary, indent=1, sort_keys=True) + '\n')
     if out.exists(): shutil.rmtree(out)
     os.replace(tmp, out)
     if progress:
         table = per_split.pivot(index='class', columns='split', values='recordings').fillna(0).astype(int)
         table = table[[k for k in PARTITIONS if k in table.columns]]
-        print(f"distinct source recordings per class and split ({out/'metadata'/'sources_per_split.tsv'}):\n{table.to_string()}")
+        print(
+            "distinct source recordings per class and split "
+            f"({out / 'metadata' / 'sources_per_split.tsv'}):\n{table.to_string()}"
+        )
     if progress and (skipped or pools.skipped):
-        print(f"skipped {len(skipped)} unreadable source(s) and {len(pools.skipped)} background(s)/chunk(s); see {out/'metadata'/'build.json'}")
+        print(
+            f"skipped {len(skipped)} unreadable source(s) and {len(pools.skipped)} background(s)/chunk(s); see "
+            f"{out / 'metadata' / 'build.json'}"
+        )
     return summary
 
 # %% ../nbs/03_soundscapes.ipynb #069607dc
@@ -412,7 +492,8 @@ def split_provenance(root):
 
 # %% ../nbs/03_soundscapes.ipynb #c7fa9530
 def check_labels_against_audio(root, sources_dir, cfg:SoundscapeConfig, n_clips=10, seed=0):
-    "Re-render `n_clips` random labelled clips: largest |measured − drawn| EBR (dB) in labelled spans, largest audio error, events checked."
+    """Re-render `n_clips` random labelled clips: largest |measured − drawn| EBR (dB) in labelled spans, largest audio
+    error, events checked."""
     by_path = {s.path: s for s in load_sources(sources_dir, cfg.sample_rate)[0]}
     log = [p for p in read_mixing_log(root) if p['subset'] != 'unlabeled']
     rng, ebr_err, audio_err, n_checked = np.random.default_rng(seed), 0.0, 0.0, 0
@@ -433,7 +514,8 @@ def check_labels_against_audio(root, sources_dir, cfg:SoundscapeConfig, n_clips=
             exact = rows[(rows.event_label == e['label']) & ((rows.onset - e['onset'] / cfg.sample_rate).abs() < 1e-6)
                          & ((rows.offset - (e['onset'] + e['length']) / cfg.sample_rate).abs() < 1e-6)]
             if not len(exact): continue  # merged with an overlapping event of its class: no span of its own
-            a, b = round(exact.onset.iloc[0] * cfg.sample_rate), round(exact.offset.iloc[0] * cfg.sample_rate)  # the labelled span
+            # the labelled span
+            a, b = round(exact.onset.iloc[0] * cfg.sample_rate), round(exact.offset.iloc[0] * cfg.sample_rate)
             ebr_err = max(ebr_err, abs(event_to_background_db(part[a:b], bg[a:b]) - e['ebr_db']))
             n_checked += 1
     return ebr_err, audio_err, n_checked
@@ -492,8 +574,12 @@ def plot_soundscape(path, events=None, n_mels=64, ax=None, title=None):
     ax.imshow(m, origin='lower', aspect='auto', extent=(0, dur, 0, n_mels), cmap='magma')
     labels = sorted(set(events.event_label)) if events is not None and len(events) else []
     colours = dict(zip(labels, plt.cm.tab10.colors))
-    for i, (on, off, lab) in enumerate((events[['onset', 'offset', 'event_label']].itertuples(index=False)) if labels else []):
-        ax.add_patch(patches.Rectangle((on, 1 + 3 * (i % 3)), off - on, n_mels - 2 - 6, fill=False, lw=1.5, ec=colours[lab]))
+    for i, (on, off, lab) in enumerate(
+        (events[['onset', 'offset', 'event_label']].itertuples(index=False)) if labels else []
+    ):
+        ax.add_patch(
+            patches.Rectangle((on, 1 + 3 * (i % 3)), off - on, n_mels - 2 - 6, fill=False, lw=1.5, ec=colours[lab])
+        )
         ax.text(on, n_mels - 4 - 5 * (i % 3), lab, color=colours[lab], fontsize=8, va='top', weight='bold')
     ax.set(xlabel='time (s)', ylabel='mel band', title=title or Path(path).name)
     return ax

@@ -13,7 +13,16 @@ import torch
 import yaml
 from scipy import stats
 from sklearn.metrics import normalized_mutual_info_score
-from .config import Config, ConfigError, atomic_write_text, config_to_dict, load_config, read_yaml, resolve_device, save_config
+from pmam.config import (
+    Config,
+    ConfigError,
+    atomic_write_text,
+    config_to_dict,
+    load_config,
+    read_yaml,
+    resolve_device,
+    save_config,
+)
 from .audio import LogMel
 from .data import LabelEncoder, SEDDataset, dataset_classes, load_split
 from .prototypes import PseudoLabelStore

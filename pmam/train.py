@@ -75,16 +75,22 @@ def roll_frames(x, shifts, dim):
 def time_shift(feats, padding, labels, std_frames, ratio, generator):
     "Shift features `(batch, mels, ratio·frames)`, padding `(batch, frames)` and each of `labels` `(batch, frames, …)`."
     shifts = (torch.randn(feats.shape[0], generator=generator) * std_frames).round().long()
-    return roll_frames(feats, shifts * ratio, 2), roll_frames(padding, shifts, 1), [roll_frames(y, shifts, 1) for y in labels]
+    return (
+        roll_frames(feats, shifts * ratio, 2),
+        roll_frames(padding, shifts, 1),
+        [roll_frames(y, shifts, 1) for y in labels],
+    )
 
 # %% ../nbs/08_train.ipynb #7860ba55
 def mixup_weight(alpha, generator=None):
-    "λ ~ Beta(`alpha`, `alpha`): from `generator` (through a numpy generator seeded by it), else from torch's global RNG."
+    """λ ~ Beta(`alpha`, `alpha`): from `generator` (through a numpy generator seeded by it), else from torch's global
+    RNG."""
     if generator is None: return float(torch.distributions.Beta(torch.tensor(alpha), torch.tensor(alpha)).sample())
     return float(np.random.default_rng(int(torch.randint(0, 2**31, (1,), generator=generator))).beta(alpha, alpha))
 
 def mixup(feats, padding, labels, alpha, generator=None, groups=None):
-    "Mix each clip with a partner (from the batch, or from its group: index tensors) with one weight for `feats` and `labels`."
+    """Mix each clip with a partner (from the batch, or from its group: index tensors) with one weight for `feats` and
+    `labels`."""
     lam = mixup_weight(alpha, generator)
     if groups is None: perm = torch.randperm(feats.shape[0], generator=generator)
     else:
@@ -97,7 +103,8 @@ def mixup(feats, padding, labels, alpha, generator=None, groups=None):
 
 # %% ../nbs/08_train.ipynb #f7967668
 def filter_augment(feats, max_db, bands, norm_scale, generator):
-    "Add a random per-clip gain in ±`max_db` dB to each of `bands[0]..bands[1]` random mel bands of `feats` `(batch, mels, frames)`."
+    """Add a random per-clip gain in ±`max_db` dB to each of `bands[0]..bands[1]` random mel bands of `feats` `(batch,
+    mels, frames)`."""
     if max_db <= 0: return feats
     b, m, _ = feats.shape
     n = int(torch.randint(bands[0], bands[1] + 1, (1,), generator=generator))
@@ -105,11 +112,14 @@ def filter_augment(feats, max_db, bands, norm_scale, generator):
     edges = torch.cat([torch.tensor([0]), inner, torch.tensor([m])])
     gains_db = (torch.rand(b, n, generator=generator) * 2 - 1) * max_db
     per_mel = gains_db.repeat_interleave(edges.diff(), dim=1)  # (batch, mels)
-    return feats + (per_mel * math.log(10) / 10 / norm_scale).to(feats)[..., None]  # dB of power in the normalised log domain
+    return (
+        feats + (per_mel * math.log(10) / 10 / norm_scale).to(feats)[..., None]
+    )  # dB of power in the normalised log domain
 
 # %% ../nbs/08_train.ipynb #27fb8093
 class Trainer:
-    "Resumable training loop: `train_epoch` then `end_epoch` until `n_epochs`, `last.pt` after each (subclasses fill in)."
+    """Resumable training loop: `train_epoch` then `end_epoch` until `n_epochs`, `last.pt` after each (subclasses fill
+    in)."""
     stage = 'train'  # names the progress bar
 
     def __init__(self, cfg:Config, out, device='auto', seed=0, tag=None, progress=True, grad_clip=0.0):
@@ -171,7 +181,8 @@ def load_state(self:Trainer, sd):
 # %% ../nbs/08_train.ipynb #6998ebb2
 @patch
 def fit(self:Trainer, resume=False, stop_after=None):
-    "Train until `n_epochs` (continuing from `last.pt` when `resume`); `stop_after` ends this call after that many epochs."
+    """Train until `n_epochs` (continuing from `last.pt` when `resume`); `stop_after` ends this call after that many
+    epochs."""
     self.out.mkdir(parents=True, exist_ok=True)
     last = self.out/'last.pt'
     if resume and last.exists():

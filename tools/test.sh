@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's test command (`make test`): environment, export sync, clean notebooks, README sync,
+# The README's test command (`make test`): environment, export sync, clean notebooks, README sync, code style,
 # then every notebook under nbs/ through nbdev's test engine; ends with `N passed, M failed`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +44,11 @@ if [ "$before" != "$(sha1sum README.md)" ]; then
   echo "FAIL: README.md was out of date with nbs/index.ipynb (now regenerated: review and commit it)"; exit 1
 fi
 
-# 5. Every notebook through nbdev's test engine (slow/cuda cells skipped unless NBDEV_TEST_FLAGS says so).
+# 5. Code style (ruff.toml): line length 120, no `;`-chained statements, no unused or undefined names.
+step "checking code style (ruff)"
+"$BIN/ruff" check nbs pmam
+
+# 6. Every notebook through nbdev's test engine (slow/cuda cells skipped unless NBDEV_TEST_FLAGS says so).
 step "testing notebooks (flags: ${NBDEV_TEST_FLAGS:-none})"
 rm -f .test-results.xml
 set +e
