@@ -92,6 +92,7 @@ def _open_sound(path):
     try: return sf.SoundFile(str(path))
     except Exception as e: raise AudioError(f"{path}: not a readable audio file ({type(e).__name__}: {e})") from None
 
+# %% ../nbs/01_audio.ipynb #8731bda6
 def _resample_units(orig_sr, sr):
     "Input and output samples of one resampling period, and a margin of input samples that covers the filter."
     g = math.gcd(int(orig_sr), int(sr))
@@ -100,6 +101,7 @@ def _resample_units(orig_sr, sr):
     width = math.ceil(16 * i_unit / min(i_unit, o_unit))  # torchaudio's sinc kernel reaches 6 / 0.99 of this
     return i_unit, o_unit, i_unit * (math.ceil(width / i_unit) + 2)
 
+# %% ../nbs/01_audio.ipynb #14285798
 def _read_mono(f, path, n):
     "Up to `n` frames of the open file `f`, mixed down to float32 mono."
     try: x = f.read(n, dtype='float32', always_2d=True)
@@ -107,6 +109,7 @@ def _read_mono(f, path, n):
     if not np.isfinite(x).all(): raise AudioError(f"{path}: contains NaN or infinite samples")
     return x.mean(1)
 
+# %% ../nbs/01_audio.ipynb #fea81906
 def mono_blocks(path, sample_rate, block_samples, info=None):
     "Mono audio of `path` at `sample_rate` in blocks of `block_samples` (last shorter); length: `info['seconds']`."
     info = {} if info is None else info

@@ -239,12 +239,14 @@ def bench_pretrain(preset='tiny', # config preset (or YAML file)
         'peak_gpu_mib': torch.cuda.max_memory_allocated(dev) / 2**20 if amp else None,
     }
 
+# %% ../nbs/90_bench.ipynb #3e9d82e2
 def _pretrain_args(p):
     p.add_argument('--preset', default='tiny')
     p.add_argument('--device', default='auto')
     p.add_argument('--steps', type=int, default=10)
     p.add_argument('--warmup', type=int, default=2)
 
+# %% ../nbs/90_bench.ipynb #29d75fe5
 def _pretrain_run(a):
     r = bench_pretrain(a.preset, a.device, a.steps, a.warmup)
     print(
@@ -287,6 +289,7 @@ def _time_finetune_setup(cfg, steps, warmup, device):
         eval_s = time.perf_counter() - t0
     return data_s / steps, compute_s / steps, eval_s, sum((cfg.finetune.batch_size or cfg.data.batch).values())
 
+# %% ../nbs/90_bench.ipynb #7994a3ef
 def bench_finetune(root='data/benchmark', # a built dataset (e.g. `pmam data build --out data/benchmark`)
                    preset='tiny', steps=20, warmup=3, device='cpu', setups=None):
     """Fine-tuning step time split into data and compute, and a validation pass, for each of `setups` (default
@@ -312,6 +315,7 @@ def bench_finetune(root='data/benchmark', # a built dataset (e.g. `pmam data bui
         )
     return rows
 
+# %% ../nbs/90_bench.ipynb #8022ca5c
 def _finetune_args(p):
     p.add_argument('--root', default='data/benchmark')
     p.add_argument('--preset', default='tiny')
@@ -319,6 +323,7 @@ def _finetune_args(p):
     p.add_argument('--steps', type=int, default=20)
     p.add_argument('--warmup', type=int, default=3)
 
+# %% ../nbs/90_bench.ipynb #6eb6a17c
 def _finetune_run(a):
     rows = bench_finetune(a.root, a.preset, a.steps, a.warmup, a.device)
     print(f"pmam.bench finetune: preset {a.preset} on {a.root}, {a.steps} timed steps each\nmachine: "

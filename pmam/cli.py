@@ -173,6 +173,7 @@ def find_config(checkpoint):
         if (d/'config.yaml').exists(): return d/'config.yaml'
     raise FileNotFoundError(f"no config.yaml found above {checkpoint}; pass --config")
 
+# %% ../nbs/99_cli.ipynb #87d4b004
 def expand_audio(paths):
     "The files named, and the audio files inside the folders named, in order."
     out = []
@@ -182,6 +183,7 @@ def expand_audio(paths):
         else: raise FileNotFoundError(f"{p}: no such audio file or folder")
     return out
 
+# %% ../nbs/99_cli.ipynb #e70989ad
 def plot_waveform(path, features):
     "Mono audio of `path` at `features.sample_rate`, zero-padded to at least one FFT window (to plot a short file)."
     from pmam.audio import load_audio, resample, to_mono
@@ -189,6 +191,7 @@ def plot_waveform(path, features):
     wav = resample(to_mono(wav), sr, features.sample_rate)
     return torch.nn.functional.pad(wav, (0, max(0, features.n_fft - len(wav))))
 
+# %% ../nbs/99_cli.ipynb #f71cfb6d
 def predict(
     audio:Param('audio files or folders', nargs='+', opt=False),
     detector:str=None,  # fine-tuned detector (…/finetune/<model>/best.pt)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
 import yaml
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'ModelConfig',
@@ -83,21 +84,23 @@ class DataConfig:
         '.features'  # folder (relative to root) of stored float16 log-mels; null: decode every time
     )
 
-    def validate(self, prefix='data'):
-        _positive(self, prefix, 'clip_duration', 'frame_rate')
-        if self.num_workers < 0: raise ConfigError(f"{prefix}.num_workers must be >= 0, got {self.num_workers}")
-        for k, v in self.batch.items():
-            if k not in ('strong', 'weak', 'unlabeled'):
-                raise ConfigError(f"{prefix}.batch.{k}: unknown subset; allowed: strong, weak, unlabeled")
-            if v < 0: raise ConfigError(f"{prefix}.batch.{k} must be >= 0, got {v}")
-        if sum(self.batch.values()) == 0: raise ConfigError(f"{prefix}.batch: at least one sub-batch size must be > 0")
-        if self.classes is not None and len(set(self.classes)) != len(self.classes):
-            raise ConfigError(f"{prefix}.classes has duplicates: {self.classes}")
-
     def path(self, key):
         "Absolute path of the file or folder named by `key` (e.g. 'strong_tsv'), or None if unset."
         rel = getattr(self, key)
         return None if rel is None else (Path(self.root)/rel).resolve()
+
+# %% ../nbs/00_config.ipynb #57dae7c8
+@patch
+def validate(self:DataConfig, prefix='data'):
+    _positive(self, prefix, 'clip_duration', 'frame_rate')
+    if self.num_workers < 0: raise ConfigError(f"{prefix}.num_workers must be >= 0, got {self.num_workers}")
+    for k, v in self.batch.items():
+        if k not in ('strong', 'weak', 'unlabeled'):
+            raise ConfigError(f"{prefix}.batch.{k}: unknown subset; allowed: strong, weak, unlabeled")
+        if v < 0: raise ConfigError(f"{prefix}.batch.{k} must be >= 0, got {v}")
+    if sum(self.batch.values()) == 0: raise ConfigError(f"{prefix}.batch: at least one sub-batch size must be > 0")
+    if self.classes is not None and len(set(self.classes)) != len(self.classes):
+        raise ConfigError(f"{prefix}.classes has duplicates: {self.classes}")
 
 # %% ../nbs/00_config.ipynb #65574a50
 @dataclass
@@ -119,38 +122,40 @@ class SoundscapeConfig:
     background_dbfs: list[float] = field(default_factory=lambda: [-40.0, -25.0])  # background RMS range, dBFS
     max_event_duration: float = 5.0  # longer source clips are cut to a random segment of this length
 
-    def validate(self, prefix='soundscapes'):
-        _positive(self, prefix, 'sample_rate', 'clip_duration', 'max_event_duration')
-        for k, v in self.n_clips.items():
-            if k not in ('strong', 'weak', 'unlabeled', 'validation', 'test'):
-                raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, validation, "
-                                  "test")
-            if v < 0: raise ConfigError(f"{prefix}.n_clips.{k} must be >= 0, got {v}")
-        if sum(self.n_clips.values()) == 0:
-            raise ConfigError(f"{prefix}.n_clips: every split has 0 clips; give some split a count > 0")
-        fr = self.split_fractions
-        if (
-            not {'train', 'validation', 'test'} <= set(fr) <= {'train', 'unlabeled_only', 'validation', 'test'}
-            or abs(sum(fr.values()) - 1) > 1e-6
-            or min(fr[k] for k in ('train', 'validation', 'test')) <= 0
-            or fr.get('unlabeled_only', 0) < 0
-        ):
-            raise ConfigError(
-                f"{prefix}.split_fractions must give train, validation and test (each > 0) and optionally "
-                f"unlabeled_only (>= 0), summing to 1; got {fr}"
-            )
-        for k in ('events_per_clip', 'distractors_per_clip', 'ebr_db', 'background_dbfs'):
-            v = getattr(self, k)
-            if len(v) != 2 or v[0] > v[1]:
-                raise ConfigError(f"{prefix}.{k} must be [min, max] with min <= max, got {v}")
-        if self.events_per_clip[0] < 0 or self.distractors_per_clip[0] < 0:
-            raise ConfigError(f"{prefix}: event counts must be >= 0")
-        if self.events_per_clip[1] < 1:
-            raise ConfigError(f"{prefix}.events_per_clip: max must be >= 1 (weak clips need an event)")
-        for k in ('p_empty', 'p_distractors_only'):
-            if not 0 <= getattr(self, k) <= 1:
-                raise ConfigError(f"{prefix}.{k} must be in [0, 1], got {getattr(self, k)}")
-        if self.background_dbfs[1] >= 0: raise ConfigError(f"{prefix}.background_dbfs must be < 0 dBFS")
+# %% ../nbs/00_config.ipynb #15aeca24
+@patch
+def validate(self:SoundscapeConfig, prefix='soundscapes'):
+    _positive(self, prefix, 'sample_rate', 'clip_duration', 'max_event_duration')
+    for k, v in self.n_clips.items():
+        if k not in ('strong', 'weak', 'unlabeled', 'validation', 'test'):
+            raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, validation, "
+                              "test")
+        if v < 0: raise ConfigError(f"{prefix}.n_clips.{k} must be >= 0, got {v}")
+    if sum(self.n_clips.values()) == 0:
+        raise ConfigError(f"{prefix}.n_clips: every split has 0 clips; give some split a count > 0")
+    fr = self.split_fractions
+    if (
+        not {'train', 'validation', 'test'} <= set(fr) <= {'train', 'unlabeled_only', 'validation', 'test'}
+        or abs(sum(fr.values()) - 1) > 1e-6
+        or min(fr[k] for k in ('train', 'validation', 'test')) <= 0
+        or fr.get('unlabeled_only', 0) < 0
+    ):
+        raise ConfigError(
+            f"{prefix}.split_fractions must give train, validation and test (each > 0) and optionally "
+            f"unlabeled_only (>= 0), summing to 1; got {fr}"
+        )
+    for k in ('events_per_clip', 'distractors_per_clip', 'ebr_db', 'background_dbfs'):
+        v = getattr(self, k)
+        if len(v) != 2 or v[0] > v[1]:
+            raise ConfigError(f"{prefix}.{k} must be [min, max] with min <= max, got {v}")
+    if self.events_per_clip[0] < 0 or self.distractors_per_clip[0] < 0:
+        raise ConfigError(f"{prefix}: event counts must be >= 0")
+    if self.events_per_clip[1] < 1:
+        raise ConfigError(f"{prefix}.events_per_clip: max must be >= 1 (weak clips need an event)")
+    for k in ('p_empty', 'p_distractors_only'):
+        if not 0 <= getattr(self, k) <= 1:
+            raise ConfigError(f"{prefix}.{k} must be in [0, 1], got {getattr(self, k)}")
+    if self.background_dbfs[1] >= 0: raise ConfigError(f"{prefix}.background_dbfs must be < 0 dBFS")
 
 # %% ../nbs/00_config.ipynb #639a8c09
 @dataclass
@@ -173,51 +178,53 @@ class ModelConfig:
     mask_rate: float = 0.8  # expected share of blocks selected
     mask_style: list[float] = field(default_factory=lambda: [0.9, 0.05, 0.05])  # mask token / random frame / unchanged
 
-    def validate(self, prefix='model'):
-        if ':' not in self.encoder:
-            from pmam.model import ENCODERS
-            if self.encoder not in ENCODERS:
-                raise ConfigError(
-                    f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
-                    "module:function"
-                )
-        _positive(
-            self,
-            prefix,
-            'encoder_upsample',
-            'd_model',
-            'n_layers',
-            'n_heads',
-            'mlp_ratio',
-            'predictor_hidden',
-            'block_width',
-        )
-        n = len(self.encoder_channels)
-        if n == 0 or len(self.encoder_time_pools) != n or len(self.encoder_freq_pools) != n:
-            raise ConfigError(
-                f"{prefix}: encoder_channels, encoder_time_pools and encoder_freq_pools need one entry per conv block, "
-                f"got {n}, {len(self.encoder_time_pools)}, {len(self.encoder_freq_pools)}"
-            )
-        if min(self.encoder_channels + self.encoder_time_pools + self.encoder_freq_pools) < 1:
-            raise ConfigError(f"{prefix}: encoder sizes must be >= 1")
-        if self.d_model % self.n_heads or (self.d_model // self.n_heads) % 2:
-            raise ConfigError(
-                f"{prefix}.d_model={self.d_model} must be a multiple of n_heads={self.n_heads} with an even head size "
-                "(rotary positions)"
-            )
-        if not 0 < self.mask_rate < 1: raise ConfigError(f"{prefix}.mask_rate must be in (0, 1), got {self.mask_rate}")
-        if len(self.mask_style) != 3 or min(self.mask_style) < 0 or abs(sum(self.mask_style) - 1) > 1e-6:
-            raise ConfigError(
-                f"{prefix}.mask_style must be 3 shares (token, random frame, unchanged) summing to 1, got "
-                f"{self.mask_style}"
-            )
-        for k in ('encoder_dropout', 'dropout'):
-            if not 0 <= getattr(self, k) < 1: raise ConfigError(f"{prefix}.{k} must be in [0, 1)")
-
     @property
     def time_reduction(self):
         "Feature frames per label frame."
         return math.prod(self.encoder_time_pools) / self.encoder_upsample
+
+# %% ../nbs/00_config.ipynb #dc9e40f0
+@patch
+def validate(self:ModelConfig, prefix='model'):
+    if ':' not in self.encoder:
+        from pmam.model import ENCODERS
+        if self.encoder not in ENCODERS:
+            raise ConfigError(
+                f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
+                "module:function"
+            )
+    _positive(
+        self,
+        prefix,
+        'encoder_upsample',
+        'd_model',
+        'n_layers',
+        'n_heads',
+        'mlp_ratio',
+        'predictor_hidden',
+        'block_width',
+    )
+    n = len(self.encoder_channels)
+    if n == 0 or len(self.encoder_time_pools) != n or len(self.encoder_freq_pools) != n:
+        raise ConfigError(
+            f"{prefix}: encoder_channels, encoder_time_pools and encoder_freq_pools need one entry per conv block, "
+            f"got {n}, {len(self.encoder_time_pools)}, {len(self.encoder_freq_pools)}"
+        )
+    if min(self.encoder_channels + self.encoder_time_pools + self.encoder_freq_pools) < 1:
+        raise ConfigError(f"{prefix}: encoder sizes must be >= 1")
+    if self.d_model % self.n_heads or (self.d_model // self.n_heads) % 2:
+        raise ConfigError(
+            f"{prefix}.d_model={self.d_model} must be a multiple of n_heads={self.n_heads} with an even head size "
+            "(rotary positions)"
+        )
+    if not 0 < self.mask_rate < 1: raise ConfigError(f"{prefix}.mask_rate must be in (0, 1), got {self.mask_rate}")
+    if len(self.mask_style) != 3 or min(self.mask_style) < 0 or abs(sum(self.mask_style) - 1) > 1e-6:
+        raise ConfigError(
+            f"{prefix}.mask_style must be 3 shares (token, random frame, unchanged) summing to 1, got "
+            f"{self.mask_style}"
+        )
+    for k in ('encoder_dropout', 'dropout'):
+        if not 0 <= getattr(self, k) < 1: raise ConfigError(f"{prefix}.{k} must be in [0, 1)")
 
 # %% ../nbs/00_config.ipynb #1450d7c6
 @dataclass
@@ -319,33 +326,36 @@ class FinetuneConfig:
     batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
     label_fraction: float = 1.0  # share of the strong and of the weak training clips used, chosen from the seed
 
-    def validate(self, prefix='finetune'):
-        _positive(self, prefix, 'epochs', 'decay_exponent')
-        if not 0 < self.label_fraction <= 1:
-            raise ConfigError(f"{prefix}.label_fraction must be in (0, 1], got {self.label_fraction}")
-        if set(self.lr) != {'backbone', 'head'} or min(self.lr.values()) < 0:
-            raise ConfigError(f"{prefix}.lr needs backbone and head values >= 0, got {self.lr}")
-        if not 0 <= self.ema_decay < 1: raise ConfigError(f"{prefix}.ema_decay must be in [0, 1)")
-        if self.freeze_epochs < 0 or self.freeze_epochs > self.epochs:
-            raise ConfigError(f"{prefix}.freeze_epochs must be in [0, epochs]")
-        if self.pos_weight <= 0: raise ConfigError(f"{prefix}.pos_weight must be > 0, got {self.pos_weight}")
-        for k in (
-            'warmup_epochs',
-            'weight_decay',
-            'grad_clip',
-            'consistency_max',
-            'consistency_ramp_epochs',
-            'w_weak',
-            'time_shift',
-            'filter_augment_db',
-        ):
-            if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
-        if not 0 <= self.mixup_p <= 1 or (self.mixup_p > 0 and self.mixup_alpha <= 0):
-            raise ConfigError(f"{prefix}: mixup_p in [0, 1] and mixup_alpha > 0")
-        b = self.filter_augment_bands
-        if len(b) != 2 or not 1 <= b[0] <= b[1]:
-            raise ConfigError(f"{prefix}.filter_augment_bands must be [min, max] with 1 <= min <= max")
+# %% ../nbs/00_config.ipynb #9367f13e
+@patch
+def validate(self:FinetuneConfig, prefix='finetune'):
+    _positive(self, prefix, 'epochs', 'decay_exponent')
+    if not 0 < self.label_fraction <= 1:
+        raise ConfigError(f"{prefix}.label_fraction must be in (0, 1], got {self.label_fraction}")
+    if set(self.lr) != {'backbone', 'head'} or min(self.lr.values()) < 0:
+        raise ConfigError(f"{prefix}.lr needs backbone and head values >= 0, got {self.lr}")
+    if not 0 <= self.ema_decay < 1: raise ConfigError(f"{prefix}.ema_decay must be in [0, 1)")
+    if self.freeze_epochs < 0 or self.freeze_epochs > self.epochs:
+        raise ConfigError(f"{prefix}.freeze_epochs must be in [0, epochs]")
+    if self.pos_weight <= 0: raise ConfigError(f"{prefix}.pos_weight must be > 0, got {self.pos_weight}")
+    for k in (
+        'warmup_epochs',
+        'weight_decay',
+        'grad_clip',
+        'consistency_max',
+        'consistency_ramp_epochs',
+        'w_weak',
+        'time_shift',
+        'filter_augment_db',
+    ):
+        if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
+    if not 0 <= self.mixup_p <= 1 or (self.mixup_p > 0 and self.mixup_alpha <= 0):
+        raise ConfigError(f"{prefix}: mixup_p in [0, 1] and mixup_alpha > 0")
+    b = self.filter_augment_bands
+    if len(b) != 2 or not 1 <= b[0] <= b[1]:
+        raise ConfigError(f"{prefix}.filter_augment_bands must be [min, max] with 1 <= min <= max")
 
+# %% ../nbs/00_config.ipynb #6d0684f2
 @dataclass
 class EvaluateConfig:
     "Post-processing and scoring of frame scores."

@@ -181,10 +181,12 @@ class Split:
     def __repr__(self):
         return f"Split({self.name!r}, kind={self.kind!r}, {len(self)} clips, audio_dir={str(self.audio_dir)!r})"
 
+# %% ../nbs/02_data.ipynb #e934e629
 def _split_paths(cfg:DataConfig, name):
     tsv = cfg.path(f'{name}_tsv')
     return tsv, cfg.path(f'{name}_dir')
 
+# %% ../nbs/02_data.ipynb #5135e5ab
 def dataset_classes(cfg:DataConfig):
     "The target classes: `cfg.classes`, or the sorted labels of the strong and weak training tsv files."
     if cfg.classes is not None: return list(cfg.classes)
@@ -198,6 +200,7 @@ def dataset_classes(cfg:DataConfig):
         raise MetadataError(f"{cfg.root}: no event labels found in the strong or weak metadata; set data.classes")
     return sorted(labels)
 
+# %% ../nbs/02_data.ipynb #cc80597f
 def load_split(cfg:DataConfig, name, classes=None):
     "Read and validate split `name` ('strong', 'weak', 'unlabeled', 'validation' or 'test') of the dataset in `cfg`."
     if name not in SPLITS: raise ValueError(f"unknown split {name!r}; allowed: {', '.join(SPLITS)}")
@@ -329,6 +332,7 @@ def feature_key(split:Split, features:FeatureConfig, clip_duration):
         with open(split.audio_dir/fn, 'rb') as f: h.update(hashlib.file_digest(f, 'sha1').digest())
     return h.hexdigest()[:20]
 
+# %% ../nbs/02_data.ipynb #9ebe4c93
 def _feature_array(path, shape):
     "A writable float16 array: a new .npy memory map at `path`, or (unwritable folder) an in-memory array."
     try:
@@ -338,6 +342,7 @@ def _feature_array(path, shape):
         warnings.warn(f"feature store {path.parent} cannot be written ({e}); features are computed in memory")
         return np.zeros(shape, np.float16)
 
+# %% ../nbs/02_data.ipynb #ea62c1da
 def stored_features(split:Split, features:FeatureConfig, clip_duration, store_dir, progress=False, batch_size=32):
     """Log-mels `(clips, n_mels, frames)` float16 and real lengths in s `(clips,)` of `split`, from (or into)
     `store_dir`."""
@@ -365,10 +370,12 @@ def stored_features(split:Split, features:FeatureConfig, clip_duration, store_di
     os.replace(tmp, data_f)  # the data file last: it marks completion
     return np.load(data_f, mmap_mode='r'), secs
 
+# %% ../nbs/02_data.ipynb #d26493cc
 def batch_features(batch, logmel, device):
     "Log-mel features `(batch, n_mels, frames)` of a batch on `device`: the stored ones, or computed from its audio."
     return batch['features'].to(device) if 'features' in batch else logmel(batch['audio'].to(device))
 
+# %% ../nbs/02_data.ipynb #1f6ec746
 def split_dataset(cfg:Config, name, classes=None, progress=False):
     "The `SEDDataset` of split `name` of `cfg.data`, reading the feature store when `cfg.data.feature_store` is set."
     classes = classes if classes is not None else dataset_classes(cfg.data)

@@ -120,6 +120,7 @@ def psds_thresholds(thresholds=50):
     if len(t) == 0: raise ValueError("need at least one threshold")
     return t
 
+# %% ../nbs/10_evaluate.ipynb #896c6554
 def active_segments(x, thresholds):
     """Runs of frames where `x` `(frames, classes)` exceeds each threshold: arrays (threshold index, class, first frame,
     end frame), all thresholds at once."""
@@ -131,6 +132,7 @@ def active_segments(x, thresholds):
     t, c, start = np.nonzero(edges == 1)  # row-major order: by threshold, class, then frame, so starts and ends pair up
     return t, c, start, np.nonzero(edges == -1)[2]
 
+# %% ../nbs/10_evaluate.ipynb #97824fe6
 def scores_to_detections(
     scores: dict,  # {filename: DataFrame(onset, offset, <one column per class>)}
     thresholds,  # one threshold or a sequence of them
@@ -178,6 +180,7 @@ def durations_table(durations):
     if bad: raise ValueError(f"durations must be > 0 s; not so for {bad[:5]}")
     return d
 
+# %% ../nbs/10_evaluate.ipynb #49defc36
 def ground_truth_table(ground_truth, durations, classes):
     """Checked ground truth (same-class overlaps merged) for the files of `durations` and score `classes`, and the
     classes without events."""
@@ -200,11 +203,13 @@ def ground_truth_table(ground_truth, durations, classes):
     if gt.empty: raise ValueError("the ground truth has no events: PSDS and F1 are undefined")
     return merge_overlapping_events(gt), [c for c in classes if c not in set(gt.event_label)]
 
+# %% ../nbs/10_evaluate.ipynb #79b29ec7
 def _check_files(scores, durations):
     missing, extra = sorted(set(durations.filename) - set(scores)), sorted(set(scores) - set(durations.filename))
     if missing: raise ValueError(f"no scores for {len(missing)} file(s) of the durations: {missing[:5]}")
     if extra: raise ValueError(f"scores for {len(extra)} file(s) not in the durations: {extra[:5]}")
 
+# %% ../nbs/10_evaluate.ipynb #82b0279b
 def _warn_no_gt(classes):
     if classes:
         warnings.warn(
@@ -422,6 +427,7 @@ def _detector_device(detector):
     p = next(detector.parameters(), None) if isinstance(detector, torch.nn.Module) else None
     return p.device if p is not None else torch.device('cpu')
 
+# %% ../nbs/10_evaluate.ipynb #05acf937
 def frame_scores(wav, detector, features:FeatureConfig, encoder:LabelEncoder, chunk_seconds=None, batch_size=8):
     """Frame scores `(frames, n_classes)` at `encoder.frame_rate` of a mono waveform `(samples,)` at
     `features.sample_rate`."""
@@ -455,6 +461,7 @@ def frame_scores(wav, detector, features:FeatureConfig, encoder:LabelEncoder, ch
     n_valid = math.ceil(n / features.sample_rate * encoder.frame_rate - 1e-9)  # frames that start before the real end
     return torch.cat(out).reshape(-1, len(encoder.classes))[:n_valid]
 
+# %% ../nbs/10_evaluate.ipynb #79a5c29a
 def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)` / `(samples,)`
             detector, # callable: log-mel (batch, n_mels, frames) → probabilities (batch, label_frames, n_classes)
             features:FeatureConfig, # the front end the detector was trained with
@@ -534,6 +541,7 @@ def split_scores(detector, dataset:SEDDataset, logmel, device, batch_size=16, nu
             out[fn] = scores_dataframe(p[~m], enc.classes, enc.frame_rate)
     return out
 
+# %% ../nbs/10_evaluate.ipynb #bfdf4166
 def split_durations(split):
     "DataFrame `filename, duration` of a split's clips (from its durations table or the audio headers)."
     return pd.DataFrame(
@@ -541,16 +549,19 @@ def split_durations(split):
         columns=['filename', 'duration'],
     )
 
+# %% ../nbs/10_evaluate.ipynb #497822fc
 def long_clips(durations, encoder:LabelEncoder):
     "Names of the clips longer than the encoder's clip length (by more than half a label frame)."
     return durations.filename[durations.duration > encoder.clip_duration + 0.5 / encoder.frame_rate].tolist()
 
+# %% ../nbs/10_evaluate.ipynb #2e4ee6d9
 def whole_file_scores(detector, dataset:SEDDataset, filenames, features):
     "`{filename: score DataFrame}` of whole files, scored chunk by chunk as `pmam.evaluate.predict` does."
     enc = dataset.encoder
     def whole(fn): return file_frame_scores(dataset.split.audio_dir/fn, detector, features, enc)[0]
     return {fn: scores_dataframe(whole(fn), enc.classes, enc.frame_rate) for fn in filenames}
 
+# %% ../nbs/10_evaluate.ipynb #03c058ec
 def scored_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     "Frame score tables of `detector` on a labelled split (longer clips scored whole), its events and its durations."
     scores = split_scores(detector, dataset, logmel, device, num_workers=cfg.data.num_workers)
@@ -561,6 +572,7 @@ def scored_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     durations['duration'] = durations.duration.where(durations.filename.isin(long), cropped)
     return scores, dataset.split.events, durations
 
+# %% ../nbs/10_evaluate.ipynb #a03a5723
 def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     "PSDS1/PSDS2 and F1 of `detector` on a strongly labelled split (with the detector's own median windows, if tuned)."
     ec = cfg.evaluate
@@ -601,6 +613,7 @@ def _event_tuples(events):
         return list(events[['onset', 'offset', 'event_label']].itertuples(index=False, name=None))
     return list(events)
 
+# %% ../nbs/10_evaluate.ipynb #c39f6969
 def plot_detection(logmel, # (n_mels, frames) log-mel of the clip
                    scores, # (frames, n_classes) scores at encoder.frame_rate
                    encoder:LabelEncoder, # class names and label frame rate

@@ -193,6 +193,7 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
         classes,
     )
 
+# %% ../nbs/11_finetune.ipynb #b621292e
 def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device):
     "Tune per-class median windows of the selected model on validation once, and store them in its `best.pt`."
     if 'median_windows' not in best:
@@ -201,6 +202,7 @@ def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device
         atomic_save(best, path)
     det.median_windows = best['median_windows']
 
+# %% ../nbs/11_finetune.ipynb #82d2c6c9
 def run_finetune(
     cfg: Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None
 ):

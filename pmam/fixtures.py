@@ -88,6 +88,7 @@ def make_toy_sources(root, n_per_class=4, bad=()):
     (root/'manifest.tsv').write_text('\n'.join(rows) + '\n')
     return root
 
+# %% ../nbs/91_fixtures.ipynb #ac6d2920
 def toy_dataset(root, n=8, n_test=None):
     """The folder `root/ds`: `n` strong, `n` weak, `2n` unlabeled, `n` validation and `n_test` (default `n`) test clips
     mixed from the real sources (built once, ~2 s)."""
@@ -104,6 +105,7 @@ def toy_dataset(root, n=8, n_test=None):
         build_benchmark(ds, sc, seed=0, progress=False, workers=1)
     return ds
 
+# %% ../nbs/91_fixtures.ipynb #ee5f6c62
 def toy_config(root, extra=()):
     """The `tiny` preset shrunk to a few clips of the benchmark (built under `root` when first used) and two steps per
     stage."""

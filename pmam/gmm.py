@@ -26,14 +26,17 @@ def single_process():
     try: yield
     finally: _LOCAL[0] = prev
 
+# %% ../nbs/05_gmm.ipynb #57c36e9c
 def _world():
     "`(rank, world_size)` of the default process group, `(0, 1)` without one (or inside `single_process`)."
     return (0, 1) if _LOCAL[0] else rank_and_world()
 
+# %% ../nbs/05_gmm.ipynb #2068080d
 def _comm_device():
     "The device the default process group communicates on: cuda for NCCL, else cpu."
     return torch.device("cuda", torch.cuda.current_device()) if dist.get_backend() == "nccl" else torch.device("cpu")
 
+# %% ../nbs/05_gmm.ipynb #d353cc88
 def _all_reduce(*ts): # tensors to sum over ranks (any shapes, one dtype)
     "Sum tensors over all ranks in one collective; returns them (unchanged without a process group)."
     if _world()[1] == 1: return ts
@@ -41,6 +44,7 @@ def _all_reduce(*ts): # tensors to sum over ranks (any shapes, one dtype)
     dist.all_reduce(flat)
     return tuple(f.view_as(t).to(t.device) for f, t in zip(flat.split([t.numel() for t in ts]), ts))
 
+# %% ../nbs/05_gmm.ipynb #996af919
 def _all_gather_rows(t): # this rank's rows, (n_r, ...); n_r may differ between ranks
     "Rows of every rank concatenated in rank order (identical on all ranks)."
     rank, world = _world()
@@ -56,6 +60,7 @@ def _all_gather_rows(t): # this rank's rows, (n_r, ...); n_r may differ between 
     dist.all_gather(out, pad)
     return torch.cat([o[:k] for o, k in zip(out, ns)]).to(dev)
 
+# %% ../nbs/05_gmm.ipynb #bf7d6fb3
 def _broadcast(t): # tensor, overwritten with rank 0's values
     "Rank 0's `t` on every rank."
     if _world()[1] > 1:
@@ -104,6 +109,7 @@ def _auto_chunk(per_row, device): # floats of working memory per row (K·D for t
     budget = 2**26 if resolve_device(device).type == "cuda" else 2**22
     return int(min(2**20, max(256, budget // max(1, per_row))))
 
+# %% ../nbs/05_gmm.ipynb #80847188
 class _Chunks:
     "A re-iterable view of `X` as validated `(n_i, D)` float tensors of at most `rows` rows, on `device`."
     def __init__(self, X, chunk_size, device, per_row=lambda d: d, what="X", passes=2):
@@ -410,6 +416,7 @@ def predict(self:KMeans, X): # (n, D) tensor or array, or an iterable of chunks
 class ConvergenceWarning(UserWarning):
     "EM stopped at `max_iter` before the lower bound changed by less than `tol`."
 
+# %% ../nbs/05_gmm.ipynb #596bf077
 class GaussianMixture:
     "Gaussian mixture fitted by exact EM on tensors, arrays or re-iterables of chunks, on one or many ranks."
     def __init__(self,
@@ -591,6 +598,7 @@ def _em_pass(
     else: T, s, N = acc[:, :D], acc[:, D:2 * D], acc[:, 2 * D]
     return SimpleNamespace(N=N, s=s, T=T, loglik=float(ll))
 
+# %% ../nbs/05_gmm.ipynb #a1cda19d
 @patch
 def _lowest(self:GaussianMixture, chunks, co, m): # `_Chunks`; coordinates; how many
     "The `m` samples with the lowest likelihood under the current parameters (all ranks), (m, D) float64."
@@ -677,6 +685,7 @@ def _check_init(self:GaussianMixture, D): # number of features
             cov = 1 / P
     return w, mu, cov
 
+# %% ../nbs/05_gmm.ipynb #c44590a9
 @patch
 def _initialize(self:GaussianMixture, chunks, mom, co): # `_Chunks`; data moments; working coordinates
     "Set the initial parameters."
@@ -785,11 +794,13 @@ def _infer(self:GaussianMixture, X, what): # input; "logp" -> (n, K) weighted lo
     out = torch.cat(outs) if outs else torch.zeros((0, self.n_components) if what == "logp" else (0,), dtype=self.dtype)
     return out.to(X.device) if torch.is_tensor(X) else out.cpu()
 
+# %% ../nbs/05_gmm.ipynb #f2dce2e5
 @patch
 def score_samples(self:GaussianMixture, X): # (n, D) tensor, array or iterable of chunks
     "Log-likelihood log p(x) of each sample, (n,)."
     return self._infer(X, "ll")
 
+# %% ../nbs/05_gmm.ipynb #9d8dab97
 @patch
 def predict_proba(self:GaussianMixture, X): # (n, D) tensor, array or iterable of chunks
     "Posterior probability of each component for each sample, (n, K); rows sum to 1."
@@ -800,28 +811,33 @@ def predict_proba(self:GaussianMixture, X): # (n, D) tensor, array or iterable o
         torch.isfinite(lse), R, torch.full_like(R, 1 / self.n_components)
     )  # a sample too far from every component
 
+# %% ../nbs/05_gmm.ipynb #7c65913e
 @patch
 def predict(self:GaussianMixture, X): # (n, D) tensor, array or iterable of chunks
     "Most probable component of each sample, (n,) int64."
     return self._infer(X, "logp").argmax(1)
 
+# %% ../nbs/05_gmm.ipynb #49aad760
 @patch
 def score(self:GaussianMixture, X): # (n, D) tensor, array or iterable of chunks
     "Mean log-likelihood per sample (float), accumulated in float64."
     return float(self.score_samples(X).double().mean())
 
+# %% ../nbs/05_gmm.ipynb #3ab79585
 @patch
 def _n_parameters(self:GaussianMixture):
     "Number of free parameters (as in scikit-learn)."
     K, D = self.means_.shape
     return K * (D * (D + 1) // 2 if self._full else D) + K * D + K - 1
 
+# %% ../nbs/05_gmm.ipynb #531836df
 @patch
 def bic(self:GaussianMixture, X): # the data the model is judged on
     "Bayesian information criterion (lower is better)."
     ll = self.score_samples(X).double()
     return -2 * float(ll.sum()) + self._n_parameters() * math.log(len(ll))
 
+# %% ../nbs/05_gmm.ipynb #d7cdedef
 @patch
 def aic(self:GaussianMixture, X): # the data the model is judged on
     "Akaike information criterion (lower is better)."
@@ -848,6 +864,7 @@ def state_dict(self:GaussianMixture):
                 converged=bool(getattr(self, "converged_", False)), n_iter=int(getattr(self, "n_iter_", 0)),
                 lower_bound=float(getattr(self, "lower_bound_", -math.inf)), n_reseeded=int(self.n_reseeded_))
 
+# %% ../nbs/05_gmm.ipynb #2f273958
 @patch
 def load_state_dict(self:GaussianMixture, sd): # a dict from `state_dict`
     "Restore fitted parameters (the configuration must match `n_components` and `covariance_type`)."
@@ -868,12 +885,14 @@ def load_state_dict(self:GaussianMixture, sd): # a dict from `state_dict`
     )
     return self
 
+# %% ../nbs/05_gmm.ipynb #cce5b54c
 @patch
 def save(self:GaussianMixture, path): # file to write (replaced atomically)
     "Write `state_dict()` to `path` atomically."
     atomic_save(self.state_dict(), path)
     return path
 
+# %% ../nbs/05_gmm.ipynb #ce4d56af
 @patch(cls_method=True)
 def load(cls:GaussianMixture, path, device="auto"): # file written by `save`; device for the loaded model
     "A fitted `GaussianMixture` from `path` (loaded with `weights_only=True`)."

@@ -118,6 +118,7 @@ def class_mean(per_class):
     vals = [v for v in (per_class or {}).values() if v is not None and not np.isnan(v)]
     return float(np.mean(vals)) if vals else float('nan')
 
+# %% ../nbs/12_pipeline.ipynb #425311a4
 def results_table(run_dir):
     "DataFrame of the test metrics of every fine-tuned model of a run folder."
     res = json.loads((Path(run_dir)/'results.json').read_text())
@@ -130,6 +131,7 @@ def results_table(run_dir):
                      'selected': f"{r['selected']['which']} @ epoch {r['selected']['epoch']}"})
     return pd.DataFrame(rows).set_index('model')
 
+# %% ../nbs/12_pipeline.ipynb #57d67774
 def markdown_table(df, floatfmt='.3f'):
     "A DataFrame (with its index) as a Markdown table."
     cells = lambda row: [format(v, floatfmt) if isinstance(v, float) else str(v) for v in row]
@@ -139,10 +141,12 @@ def markdown_table(df, floatfmt='.3f'):
         ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)] + ['| ' + ' | '.join(r) + ' |' for r in rows]
     )
 
+# %% ../nbs/12_pipeline.ipynb #55ecc2ec
 def read_metrics(path):
     "A metrics.jsonl file as a DataFrame."
     return pd.DataFrame([json.loads(l) for l in Path(path).read_text().splitlines() if l.strip()])
 
+# %% ../nbs/12_pipeline.ipynb #1dc26961
 def write_report(run_dir):
     "Write `report.md` (results table, versions, plots of the training curves) into the run folder."
     import matplotlib.pyplot as plt

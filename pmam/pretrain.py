@@ -20,7 +20,8 @@ from fastcore.basics import patch
 from .train import Trainer, append_jsonl, lr_scale, mixup, time_shift, truncate_jsonl
 
 # %% auto #0
-__all__ = ['PseudoLabelledClips', 'pretrain_loaders', 'parameter_groups', 'MStep', 'run_pretraining']
+__all__ = ['PseudoLabelledClips', 'pretrain_loaders', 'parameter_groups', 'MStep', 'estep_of_iteration', 'mstep_of_iteration',
+           'run_pretraining']
 
 # %% ../nbs/09_pretrain.ipynb #ef802108
 class PseudoLabelledClips(Dataset):
@@ -45,6 +46,7 @@ class PseudoLabelledClips(Dataset):
             'filename': item['filename'],
         }
 
+# %% ../nbs/09_pretrain.ipynb #1fd8d50b
 def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1):
     """Training loader (mixed strong/weak/unlabeled batches, counted in steps) and validation loader over
     pseudo-labelled clips."""
@@ -186,75 +188,65 @@ def _seed_everything(seed):
     np.random.seed(seed)
     torch.manual_seed(seed)
 
+# %% ../nbs/09_pretrain.ipynb #1c39ad13
+def estep_of_iteration(cfg:Config, run_dir, it, prev_best, device='auto', resume=False, progress=True):
+    """The E-step of EM iteration `it` in `run_dir/iter<it>/estep` (kept when resuming a finished one): rank 0
+    clusters log-mel stacks (iteration 1) or the tap of `prev_best`, the others wait; all return the prototypes."""
+    rank, estep = rank_and_world()[0], Path(run_dir)/f'iter{it}'/'estep'
+    kept = resume and (estep/'estep.json').exists()
+    if rank == 0:  # lines of this unfinished iteration are written again (a kept E-step keeps its line)
+        def earlier(r):
+            return r.get('iteration', 0) < it or (kept and (r.get('iteration'), r.get('stage')) == (it, 'estep'))
+        truncate_jsonl(Path(run_dir)/'metrics.jsonl', earlier)
+    if not kept:
+        if rank == 0:
+            pc = cfg.prototypes
+            if prev_best is None: extractor = LogMelStack(round(cfg.model.time_reduction), pc.logmel_context)
+            else: extractor = ModelTap(load_pretrained(prev_best, cfg), pc.tap)
+            t0 = time.time()
+            with single_process():
+                protos = run_estep(extractor, cfg, estep, device, progress)  # the other ranks wait
+            append_jsonl(Path(run_dir)/'metrics.jsonl',
+                         {'iteration': it, 'stage': 'estep', 'seconds': round(time.time() - t0, 2),
+                          'n_prototypes': protos.n_prototypes, 'dim': protos.dim, 'hash': protos.hash})
+        if is_distributed(): dist.barrier()
+    return Prototypes.load(estep/'prototypes.pt', device='cpu')
+
+# %% ../nbs/09_pretrain.ipynb #4b6c259e
+def mstep_of_iteration(cfg:Config, run_dir, it, protos:Prototypes, prev_best, device='auto', resume=False,
+                       progress=True, stop_after_epochs=None):
+    """The M-step of EM iteration `it` against `protos` in `run_dir/iter<it>/mstep` (fresh model, or `prev_best` when
+    `pretrain.reinit_each_iteration` is off); its lines are added to the run's log. True when it finished."""
+    it_dir, rank, world = Path(run_dir)/f'iter{it}', *rank_and_world()
+    _seed_everything(cfg.seed * 1000 + it)
+    if cfg.pretrain.reinit_each_iteration or prev_best is None: model = build_model(cfg, protos.dim)
+    else: model = load_pretrained(prev_best, cfg)
+    train, val = pretrain_loaders(cfg, it_dir/'estep'/'pseudo_labels', protos.hash, rank, world)
+    tag = {'iteration': it, 'name': f'iteration {it}'}
+    trainer = MStep(model, protos.means, cfg, train, val, it_dir/'mstep', device, tag, progress)
+    finished = trainer.fit(resume=resume, stop_after=stop_after_epochs)
+    if not finished: return False
+    if rank == 0:
+        for line in (it_dir/'mstep'/'metrics.jsonl').read_text().splitlines():
+            append_jsonl(Path(run_dir)/'metrics.jsonl', json.loads(line))
+        done = {'iteration': it, 'best_val_loss': trainer.best, 'epochs': trainer.epoch}
+        atomic_write_text(it_dir/'done.json', json.dumps(done))
+    return True
+
+# %% ../nbs/09_pretrain.ipynb #12472a30
 def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=True, stop_after_epochs=None):
     """All EM iterations of `cfg.pretrain` into `run_dir`; returns the path of the last iteration's best model (None if
     stopped early)."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
-    rank, world = rank_and_world()
-    if rank == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume the recorded config is kept
+    if rank_and_world()[0] == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume it is kept
         save_config(cfg, run_dir/'config.yaml')
     prev_best = None
     for it in range(1, cfg.pretrain.iterations + 1):
-        it_dir = run_dir/f'iter{it}'
-        if resume and (it_dir/'done.json').exists():
-            prev_best = it_dir/'mstep'/'best.pt'
-            continue
-        # E-step on rank 0 over all clips (the others wait at the barrier, then read its output)
-        estep = it_dir/'estep'
-        if rank == 0:  # lines of this unfinished iteration are written again below (a kept E-step keeps its line)
-            estep_kept = resume and (estep/'estep.json').exists()
-            kept = [(it, 'estep')] if estep_kept else []
-            def earlier(r): return r.get('iteration', 0) < it or (r.get('iteration'), r.get('stage')) in kept
-            truncate_jsonl(run_dir/'metrics.jsonl', earlier)
-        if not (resume and (estep/'estep.json').exists()):
-            if rank == 0:
-                extractor = (
-                    LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context)
-                    if prev_best is None
-                    else ModelTap(load_pretrained(prev_best, cfg), cfg.prototypes.tap)
-                )
-                t0 = time.time()
-                with single_process():
-                    protos = run_estep(extractor, cfg, estep, device, progress)  # the other ranks wait
-                append_jsonl(
-                    run_dir / 'metrics.jsonl',
-                    {
-                        'iteration': it,
-                        'stage': 'estep',
-                        'seconds': round(time.time() - t0, 2),
-                        'n_prototypes': protos.n_prototypes,
-                        'dim': protos.dim,
-                        'hash': protos.hash,
-                    },
-                )
+        if not (resume and (run_dir/f'iter{it}'/'done.json').exists()):
+            protos = estep_of_iteration(cfg, run_dir, it, prev_best, device, resume, progress)
+            if not mstep_of_iteration(cfg, run_dir, it, protos, prev_best, device, resume, progress, stop_after_epochs):
+                return None
             if is_distributed(): dist.barrier()
-        protos = Prototypes.load(estep/'prototypes.pt', device='cpu')
-        # M-step
-        _seed_everything(cfg.seed * 1000 + it)
-        if cfg.pretrain.reinit_each_iteration or prev_best is None: model = build_model(cfg, protos.dim)
-        else: model = load_pretrained(prev_best, cfg)
-        train, val = pretrain_loaders(cfg, estep/'pseudo_labels', protos.hash, rank, world)
-        trainer = MStep(
-            model,
-            protos.means,
-            cfg,
-            train,
-            val,
-            it_dir / 'mstep',
-            device,
-            {'iteration': it, 'name': f'iteration {it}'},
-            progress,
-        )
-        finished = trainer.fit(resume=resume, stop_after=stop_after_epochs)
-        for line in (it_dir/'mstep'/'metrics.jsonl').read_text().splitlines() if finished and rank == 0 else []:
-            append_jsonl(run_dir/'metrics.jsonl', json.loads(line))
-        if not finished: return None
-        if rank == 0:
-            atomic_write_text(
-                it_dir / 'done.json',
-                json.dumps({'iteration': it, 'best_val_loss': trainer.best, 'epochs': trainer.epoch}),
-            )
-        prev_best = it_dir/'mstep'/'best.pt'
-        if is_distributed(): dist.barrier()
+        prev_best = run_dir/f'iter{it}'/'mstep'/'best.pt'
     return prev_best

@@ -11,6 +11,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader
+from fastcore.basics import patch
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import Config, atomic_save, atomic_write_text, resolve_device
 from .audio import LogMel
@@ -117,72 +118,6 @@ class PseudoLabelStore:
         self.root, self.split, self.index, self.data = Path(root), split, index, data
         self.position = {f: i for i, f in enumerate(index['filenames'])}
 
-    @classmethod
-    def create(cls, root, split, filenames, n_frames, n_prototypes, source_hash):
-        "A writable store (call `write` for every clip, then `close`)."
-        root = Path(root)
-        root.mkdir(parents=True, exist_ok=True)
-        index = {
-            'split': split,
-            'filenames': list(filenames),
-            'n_frames': int(n_frames),
-            'n_prototypes': int(n_prototypes),
-            'hash': source_hash,
-            'dtype': 'float16',
-        }
-        tmp = root/f'.{split}.f16.tmp'
-        mm = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.float16, shape=(len(filenames), n_frames, n_prototypes))
-        offset = mm.offset
-        del mm  # the file and its header exist; clips are written with plain writes (bounded memory)
-        store = cls(root, split, index, None)
-        store._fh, store._offset, store._row = open(tmp, 'r+b'), offset, n_frames * n_prototypes * 2
-        store._written = np.zeros(len(filenames), bool)
-        return store
-
-    def write(self, filenames, posteriors):
-        "Store `posteriors` `(batch, frames, K)` of `filenames`."
-        p = torch.as_tensor(posteriors).detach().cpu().to(torch.float16).numpy()
-        if p.shape[1:] != (self.index['n_frames'], self.index['n_prototypes']):
-            raise ValueError(
-                f"posteriors of shape {p.shape[1:]}, expected ({self.index['n_frames']}, {self.index['n_prototypes']}) "
-                "per clip"
-            )
-        for f, x in zip(filenames, p):
-            i = self.position[f]
-            self._fh.seek(self._offset + i * self._row)
-            self._fh.write(np.ascontiguousarray(x).tobytes())
-            self._written[i] = True
-
-    def close(self):
-        "Flush and publish the store atomically; every clip must have been written."
-        missing = [f for f, w in zip(self.index['filenames'], self._written) if not w]
-        if missing: raise RuntimeError(f"pseudo labels of {len(missing)} clip(s) were never written, e.g. {missing[0]}")
-        self._fh.close()
-        os.replace(self.root/f'.{self.split}.f16.tmp', self.root/f'{self.split}.npy')
-        atomic_write_text(self.root/f'{self.split}.json', json.dumps(self.index))
-        return PseudoLabelStore.open(self.root, self.split, self.index['hash'])
-
-    @classmethod
-    def open(cls, root, split, expected_hash=None):
-        "Open a published store read-only; `expected_hash` must match the prototypes that wrote it."
-        root = Path(root)
-        if not (root/f'{split}.json').exists(): raise FileNotFoundError(f"{root}: no pseudo labels for split {split!r}")
-        try: index = json.loads((root/f'{split}.json').read_text())
-        except ValueError as e:
-            raise ValueError(f"{root/(split + '.json')}: damaged pseudo-label index ({e}); rerun the E-step") from None
-        if expected_hash is not None and index['hash'] != expected_hash:
-            raise ValueError(
-                f"{root / (split + '.json')}: pseudo labels were made by prototypes {index['hash'][:12]}, expected "
-                f"{expected_hash[:12]}"
-            )
-        try: data = np.load(root/f'{split}.npy', mmap_mode='r')
-        except (ValueError, OSError, EOFError) as e:
-            raise ValueError(f"{root/(split + '.npy')}: truncated or damaged pseudo-label file ({e}); rerun the E-step "
-                             f"(remove {root.parent} and run again with --resume)") from None
-        if data.shape != (len(index['filenames']), index['n_frames'], index['n_prototypes']):
-            raise ValueError(f"{root/(split + '.npy')}: shape {data.shape} does not match its index")
-        return cls(root, split, index, data)
-
     def __len__(self): return len(self.index['filenames'])
     def __contains__(self, f): return f in self.position
     def __getitem__(self, filename):
@@ -192,6 +127,78 @@ class PseudoLabelStore:
         index = self.index
         return (f"PseudoLabelStore({self.split!r}, {len(self)} clips × {index['n_frames']} frames × "
                 f"{index['n_prototypes']} prototypes)")
+
+# %% ../nbs/06_prototypes.ipynb #94167378
+@patch(cls_method=True)
+def create(cls:PseudoLabelStore, root, split, filenames, n_frames, n_prototypes, source_hash):
+    "A writable store (call `write` for every clip, then `close`)."
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    index = {
+        'split': split,
+        'filenames': list(filenames),
+        'n_frames': int(n_frames),
+        'n_prototypes': int(n_prototypes),
+        'hash': source_hash,
+        'dtype': 'float16',
+    }
+    tmp = root/f'.{split}.f16.tmp'
+    mm = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.float16, shape=(len(filenames), n_frames, n_prototypes))
+    offset = mm.offset
+    del mm  # the file and its header exist; clips are written with plain writes (bounded memory)
+    store = cls(root, split, index, None)
+    store._fh, store._offset, store._row = open(tmp, 'r+b'), offset, n_frames * n_prototypes * 2
+    store._written = np.zeros(len(filenames), bool)
+    return store
+
+# %% ../nbs/06_prototypes.ipynb #69db24a7
+@patch
+def write(self:PseudoLabelStore, filenames, posteriors):
+    "Store `posteriors` `(batch, frames, K)` of `filenames`."
+    p = torch.as_tensor(posteriors).detach().cpu().to(torch.float16).numpy()
+    if p.shape[1:] != (self.index['n_frames'], self.index['n_prototypes']):
+        raise ValueError(
+            f"posteriors of shape {p.shape[1:]}, expected ({self.index['n_frames']}, {self.index['n_prototypes']}) "
+            "per clip"
+        )
+    for f, x in zip(filenames, p):
+        i = self.position[f]
+        self._fh.seek(self._offset + i * self._row)
+        self._fh.write(np.ascontiguousarray(x).tobytes())
+        self._written[i] = True
+
+# %% ../nbs/06_prototypes.ipynb #b1a73198
+@patch
+def close(self:PseudoLabelStore):
+    "Flush and publish the store atomically; every clip must have been written."
+    missing = [f for f, w in zip(self.index['filenames'], self._written) if not w]
+    if missing: raise RuntimeError(f"pseudo labels of {len(missing)} clip(s) were never written, e.g. {missing[0]}")
+    self._fh.close()
+    os.replace(self.root/f'.{self.split}.f16.tmp', self.root/f'{self.split}.npy')
+    atomic_write_text(self.root/f'{self.split}.json', json.dumps(self.index))
+    return PseudoLabelStore.open(self.root, self.split, self.index['hash'])
+
+# %% ../nbs/06_prototypes.ipynb #73d7e91b
+@patch(cls_method=True)
+def open(cls:PseudoLabelStore, root, split, expected_hash=None):
+    "Open a published store read-only; `expected_hash` must match the prototypes that wrote it."
+    root = Path(root)
+    if not (root/f'{split}.json').exists(): raise FileNotFoundError(f"{root}: no pseudo labels for split {split!r}")
+    try: index = json.loads((root/f'{split}.json').read_text())
+    except ValueError as e:
+        raise ValueError(f"{root/(split + '.json')}: damaged pseudo-label index ({e}); rerun the E-step") from None
+    if expected_hash is not None and index['hash'] != expected_hash:
+        raise ValueError(
+            f"{root / (split + '.json')}: pseudo labels were made by prototypes {index['hash'][:12]}, expected "
+            f"{expected_hash[:12]}"
+        )
+    try: data = np.load(root/f'{split}.npy', mmap_mode='r')
+    except (ValueError, OSError, EOFError) as e:
+        raise ValueError(f"{root/(split + '.npy')}: truncated or damaged pseudo-label file ({e}); rerun the E-step "
+                         f"(remove {root.parent} and run again with --resume)") from None
+    if data.shape != (len(index['filenames']), index['n_frames'], index['n_prototypes']):
+        raise ValueError(f"{root/(split + '.npy')}: shape {data.shape} does not match its index")
+    return cls(root, split, index, data)
 
 # %% ../nbs/06_prototypes.ipynb #d2abf916
 class Prototypes:
@@ -213,56 +220,64 @@ class Prototypes:
         "Features `(n, in_dim)` → `(n, dim)` (PCA if any)."
         return self.pca.transform(x) if self.pca is not None else x
 
-    def posteriors(self, x):
-        "Posteriors `(..., K)` of features `(..., in_dim)`."
-        shape = x.shape[:-1]
-        z = self.project(x.reshape(-1, x.shape[-1]).float())
-        if self.is_gmm: p = self.clusterer.predict_proba(z)
-        else: p = F.one_hot(self.clusterer.predict(z), self.n_prototypes).float()
-        return p.reshape(*shape, -1)
+# %% ../nbs/06_prototypes.ipynb #3db5807a
+@patch
+def posteriors(self:Prototypes, x):
+    "Posteriors `(..., K)` of features `(..., in_dim)`."
+    shape = x.shape[:-1]
+    z = self.project(x.reshape(-1, x.shape[-1]).float())
+    if self.is_gmm: p = self.clusterer.predict_proba(z)
+    else: p = F.one_hot(self.clusterer.predict(z), self.n_prototypes).float()
+    return p.reshape(*shape, -1)
 
-    def state_dict(self):
-        kind = 'gmm' if self.is_gmm else 'kmeans'
-        sd = (
-            self.clusterer.state_dict()
-            if self.is_gmm
-            else {'cluster_centers': self.clusterer.cluster_centers_.cpu(), 'n_clusters': self.clusterer.n_clusters}
-        )
-        return {
-            'kind': kind,
-            'clusterer': sd,
-            'pca': None if self.pca is None else self.pca.state_dict(),
-            'feature_id': self.feature_id,
-        }
+# %% ../nbs/06_prototypes.ipynb #a2da82ff
+@patch
+def state_dict(self:Prototypes):
+    kind = 'gmm' if self.is_gmm else 'kmeans'
+    sd = (
+        self.clusterer.state_dict()
+        if self.is_gmm
+        else {'cluster_centers': self.clusterer.cluster_centers_.cpu(), 'n_clusters': self.clusterer.n_clusters}
+    )
+    return {
+        'kind': kind,
+        'clusterer': sd,
+        'pca': None if self.pca is None else self.pca.state_dict(),
+        'feature_id': self.feature_id,
+    }
 
-    @property
-    def hash(self):
-        "SHA-1 of the features' identity, the PCA and the prototype parameters."
-        h = hashlib.sha1(self.feature_id.encode())
-        tensors = [self.means] + ([] if self.pca is None else [self.pca.components_, self.pca.mean_])
-        if self.is_gmm: tensors += [self.clusterer.weights_, self.clusterer.covariances_]
-        for t in tensors: h.update(t.detach().double().cpu().contiguous().numpy().tobytes())
-        return h.hexdigest()
+# %% ../nbs/06_prototypes.ipynb #2b0c054b
+@patch(as_prop=True)
+def hash(self:Prototypes):
+    "SHA-1 of the features' identity, the PCA and the prototype parameters."
+    h = hashlib.sha1(self.feature_id.encode())
+    tensors = [self.means] + ([] if self.pca is None else [self.pca.components_, self.pca.mean_])
+    if self.is_gmm: tensors += [self.clusterer.weights_, self.clusterer.covariances_]
+    for t in tensors: h.update(t.detach().double().cpu().contiguous().numpy().tobytes())
+    return h.hexdigest()
 
-    def save(self, path):
-        "Write to `path` (tensors and plain values; atomic)."
-        return atomic_save(self.state_dict() | {'hash': self.hash}, path)
+# %% ../nbs/06_prototypes.ipynb #273ceff2
+@patch
+def save(self:Prototypes, path):
+    "Write to `path` (tensors and plain values; atomic)."
+    return atomic_save(self.state_dict() | {'hash': self.hash}, path)
 
-    @classmethod
-    def load(cls, path, device='auto'):
-        "Prototypes saved by `save` (loaded with `weights_only=True`)."
-        sd = torch.load(path, map_location='cpu', weights_only=True)
-        if sd['kind'] == 'gmm':
-            c = sd['clusterer']['config']
-            clusterer = GaussianMixture(
-                c['n_components'], covariance_type=c['covariance_type'], device=device
-            ).load_state_dict(sd['clusterer'])
-        else:
-            clusterer = KMeans(sd['clusterer']['n_clusters'], device=device)
-            clusterer.cluster_centers_ = sd['clusterer']['cluster_centers']
-        p = cls(clusterer, None if sd['pca'] is None else PCA.from_state_dict(sd['pca']), sd['feature_id'])
-        if p.hash != sd['hash']: raise ValueError(f"{path}: stored hash does not match its contents (corrupt file?)")
-        return p
+# %% ../nbs/06_prototypes.ipynb #00a00132
+@patch(cls_method=True)
+def load(cls:Prototypes, path, device='auto'):
+    "Prototypes saved by `save` (loaded with `weights_only=True`)."
+    sd = torch.load(path, map_location='cpu', weights_only=True)
+    if sd['kind'] == 'gmm':
+        c = sd['clusterer']['config']
+        clusterer = GaussianMixture(
+            c['n_components'], covariance_type=c['covariance_type'], device=device
+        ).load_state_dict(sd['clusterer'])
+    else:
+        clusterer = KMeans(sd['clusterer']['n_clusters'], device=device)
+        clusterer.cluster_centers_ = sd['clusterer']['cluster_centers']
+    p = cls(clusterer, None if sd['pca'] is None else PCA.from_state_dict(sd['pca']), sd['feature_id'])
+    if p.hash != sd['hash']: raise ValueError(f"{path}: stored hash does not match its contents (corrupt file?)")
+    return p
 
 # %% ../nbs/06_prototypes.ipynb #f15de9a2
 def clip_batches(cfg:Config, splits, batch_size, num_workers=0):
@@ -329,6 +344,7 @@ def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True)
     ident = extractor.identity() if hasattr(extractor, 'identity') else type(extractor).__name__
     return Prototypes(clusterer, pca, f'{ident};subsample={pc.subsample};seed={cfg.seed};frames={len(cache)}')
 
+# %% ../nbs/06_prototypes.ipynb #00cc6a51
 class _Projected:
     "Chunks of a re-iterable, projected by a PCA."
     def __init__(self, chunks, pca): self.chunks, self.pca = chunks, pca
@@ -357,6 +373,7 @@ def write_pseudo_labels(extractor, prototypes:Prototypes, cfg:Config, out, devic
         stores[name] = store.close()
     return stores
 
+# %% ../nbs/06_prototypes.ipynb #b3c14bdd
 def run_estep(extractor, cfg:Config, out, device='auto', progress=True):
     """The whole E-step into folder `out`: `prototypes.pt` and pseudo labels of every configured split; returns the
     prototypes."""

@@ -46,12 +46,14 @@ class Source:
     audio: np.ndarray = field(repr=False)
     collection: str = ''  # where it comes from (a game, a sound bank, a package): splits are stratified by it
 
+# %% ../nbs/03_soundscapes.ipynb #e8ba6714
 ROLES = ('event', 'distractor', 'background')
 
 def manifest_collection(row):
     "The collection of a manifest row: its `collection` column, else the first folder of its `origin`, else ''."
     return row.get('collection') or (row.get('origin') or '').split('/')[0]
 
+# %% ../nbs/03_soundscapes.ipynb #07e9c75e
 def _decode_sources(root, manifest, sample_rate, on_bad):
     sources, skipped = [], []
     for lineno, r in read_tsv(manifest, ['path', 'role', 'label']):
@@ -68,10 +70,12 @@ def _decode_sources(root, manifest, sample_rate, on_bad):
         sources.append(Source(r['path'], r['role'], r['label'], x, manifest_collection(r)))
     return sources, skipped
 
+# %% ../nbs/03_soundscapes.ipynb #f96f3550
 def _save_npy(path, array):
     "`np.save` to exactly `path` (given a name, `np.save` would append `.npy`)."
     with open(path, 'wb') as f: np.save(f, array)
 
+# %% ../nbs/03_soundscapes.ipynb #0b58b6ce
 def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
     "Decode the clips listed in `root/manifest.tsv`: a list of `Source` and a list of skipped `(path, reason)`."
     root = Path(root)
@@ -150,6 +154,7 @@ class SourcePools:
         return (dict(events), [i for p in parts for i in self.distractors.get(p, [])],
                 [c for p in parts for c in self.backgrounds.get(p, [])])
 
+# %% ../nbs/03_soundscapes.ipynb #6f2e11c2
 def background_chunks(sources, cfg:SoundscapeConfig):
     "Clip-length chunks `(source index, start)` of every background, and the skipped `(path, reason)`."
     n, chunks, skipped = round(cfg.clip_duration * cfg.sample_rate), [], []
@@ -165,6 +170,7 @@ def background_chunks(sources, cfg:SoundscapeConfig):
             else: chunks.append((i, start))
     return chunks, skipped
 
+# %% ../nbs/03_soundscapes.ipynb #36056ccc
 def split_sources(sources, cfg:SoundscapeConfig, seed):
     "Assign every recording and background chunk to one partition, stratified by collection (deterministic in `seed`)."
     rng, fr = np.random.default_rng([seed, 1]), cfg.split_fractions

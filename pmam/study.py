@@ -61,6 +61,7 @@ def _override_list(value, where):
         raise ConfigError(f"{where}: expected a list of key=value strings, got {value!r}")
     return value
 
+# %% ../nbs/13_study.ipynb #e693772a
 def _comparison(c, settings, where):
     "A comparison `'a - b'` or `[a, b]` as a pair of setting names."
     pair = [s.strip() for s in c.split(' - ')] if isinstance(c, str) else c
@@ -71,6 +72,7 @@ def _comparison(c, settings, where):
     if pair[0] == pair[1]: raise ConfigError(f"{where}: compares {pair[0]!r} with itself")
     return tuple(pair)
 
+# %% ../nbs/13_study.ipynb #9e31c5a7
 def read_study_spec(spec):
     "A checked `StudySpec` from a YAML path or a mapping; a relative `base` YAML path is taken from the spec's folder."
     where = str(spec) if isinstance(spec, (str, Path)) else 'study spec'
@@ -272,6 +274,7 @@ def _same_config(folder, cfg:Config, what):
         raise ConfigError(f"{path}: this {what} was run with another config (differs in "
                           f"{', '.join(diff[:5]) or 'top-level keys'}); remove the folder or restore the spec")
 
+# %% ../nbs/13_study.ipynb #067d25be
 def run_pretraining_unit(cfg:Config, folder, device='auto', progress=True):
     "The pretraining of `cfg` in `folder` (resumed if started, skipped if finished); its record with prototype quality."
     folder = Path(folder)
@@ -284,6 +287,7 @@ def run_pretraining_unit(cfg:Config, folder, device='auto', progress=True):
     atomic_write_text(folder/'pretraining.json', json.dumps(rec, indent=1))
     return rec
 
+# %% ../nbs/13_study.ipynb #7f479558
 def run_finetune_unit(unit:StudyUnit, folder, pretrain_folder=None, device='auto', progress=True):
     "Fine-tune `unit` into `folder` (resumed if started, skipped if finished); its record with test PSDS of both tools."
     folder, cfg = Path(folder), unit.cfg
@@ -308,6 +312,7 @@ def _by_seed(records, setting, tool, metric):
     "`{seed: value}` of `metric` with `tool` over the finished units of `setting`."
     return {r['seed']: (r['test'].get(tool) or {}).get(metric) for r in records if r['setting'] == setting}
 
+# %% ../nbs/13_study.ipynb #ff3bf044
 def _setting_summary(name, spec:StudySpec, units, records, tools):
     "One setting: overrides, init, label fraction, finished seeds, and per tool and metric the mean ± std and values."
     unit = next(u for u in units if u.setting == name)
@@ -321,12 +326,14 @@ def _setting_summary(name, spec:StudySpec, units, records, tools):
     return {'overrides': spec.settings[name], 'init': unit.init, 'label_fraction': unit.cfg.finetune.label_fraction,
             'seeds': [r['seed'] for r in records if r['setting'] == name], 'metrics': metrics}
 
+# %% ../nbs/13_study.ipynb #21fc5ad6
 def _comparison_summary(a, b, records, tools):
     "One comparison `a - b`: per tool and metric the paired difference over seeds."
     pair = lambda t, m: paired_difference(_by_seed(records, a, t, m), _by_seed(records, b, t, m))
     metrics = {t: {m: pair(t, m) for m in SUMMARY_METRICS} for t in tools}
     return {'a': a, 'b': b, 'metrics': metrics}
 
+# %% ../nbs/13_study.ipynb #4a54e8e9
 def _pretraining_summary(key, rec, units, records, tools):
     "One pretraining: its settings; per iteration the prototype quality and the PSDS of the settings fine-tuned on it."
     iterations = {}
@@ -338,6 +345,7 @@ def _pretraining_summary(key, rec, units, records, tools):
     settings = sorted({u.setting for u in units if u.pretraining == key})
     return {'key': key, 'seed': rec['seed'], 'settings': settings, 'iterations': iterations}
 
+# %% ../nbs/13_study.ipynb #d12892f7
 def summarize_study(spec:StudySpec, units, records, pretrainings, quick=False):
     "The study summary: settings (mean ± std over seeds), paired comparisons and prototype quality, from unit records."
     done = {(r['setting'], r['seed']) for r in records}
@@ -357,6 +365,7 @@ def _pm(s, digits=3):
     if s['mean'] is None: return '—'
     return f"{s['mean']:.{digits}f}" + (f" ± {s['std']:.{digits}f}" if s['std'] is not None else '')
 
+# %% ../nbs/13_study.ipynb #16ec3b83
 def _ci(d, digits=3):
     "`mean [low, high]` text of a `paired_difference` entry."
     if d['mean'] is None: return '—'
@@ -364,6 +373,7 @@ def _ci(d, digits=3):
     low, high = d['ci95']
     return f"{d['mean']:+.{digits}f} [{low:+.{digits}f}, {high:+.{digits}f}]"
 
+# %% ../nbs/13_study.ipynb #b42f7988
 METRIC_NAMES = {'psds1': 'PSDS1', 'psds2': 'PSDS2', 'psds2_class_mean': 'PSDS2 class mean'}
 
 def _settings_table(summary, tool):
@@ -372,12 +382,14 @@ def _settings_table(summary, tool):
             for n, s in summary['settings'].items()]
     return pd.DataFrame(rows).set_index('setting')
 
+# %% ../nbs/13_study.ipynb #b54e847d
 def _comparisons_table(summary, tool):
     rows = [{'comparison': n, 'seeds': c['metrics'][tool]['psds1']['n'],
              **{f'Δ {METRIC_NAMES[m]} [95% CI]': _ci(c['metrics'][tool][m]) for m in SUMMARY_METRICS}}
             for n, c in summary['comparisons'].items()]
     return pd.DataFrame(rows).set_index('comparison')
 
+# %% ../nbs/13_study.ipynb #63465a20
 def _pretrainings_table(summary, tool):
     rows = []
     for p in summary['pretrainings']:
@@ -387,6 +399,7 @@ def _pretrainings_table(summary, tool):
                          'frames': q['frames'], f'downstream PSDS1 ({tool})': down or '—'})
     return pd.DataFrame(rows).set_index('pretraining') if rows else None
 
+# %% ../nbs/13_study.ipynb #7d203aad
 def summary_tables(summary:dict):
     "DataFrames `{'settings <tool>': …, 'comparisons <tool>': …, 'pretrainings': …}` of a study summary."
     out = {}
@@ -402,6 +415,7 @@ def _metric(setting, tool, metric):
     "The `mean_std` entry (with values) of `metric` by `tool` in a setting's summary, or an empty one."
     return setting['metrics'].get(tool, {}).get(metric) or {'mean': None, 'std': None, 'n': 0, 'values': {}}
 
+# %% ../nbs/13_study.ipynb #4422db15
 def _plot_settings(ax, summary, tool):
     "Bars at the mean PSDS1 and PSDS2 of each setting, one dot per seed."
     names = list(summary['settings'])
@@ -415,6 +429,7 @@ def _plot_settings(ax, summary, tool):
     ax.set(ylabel=f'test PSDS ({tool})', title='per setting: mean (bar) and seeds (dots)')
     ax.legend(fontsize='small')
 
+# %% ../nbs/13_study.ipynb #89631456
 def _plot_label_efficiency(ax, summary, tool):
     "PSDS1 against the label fraction, one curve per init, mean ± std over seeds."
     settings = summary['settings'].values()
@@ -430,6 +445,7 @@ def _plot_label_efficiency(ax, summary, tool):
     ax.minorticks_off()
     ax.legend(fontsize='small')
 
+# %% ../nbs/13_study.ipynb #720428dd
 def plot_summary(summary:dict, tool=None):
     "Figure: PSDS1/PSDS2 per setting with seed dots; label-efficiency curves when settings vary the label fraction."
     import matplotlib.pyplot as plt
