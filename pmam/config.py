@@ -23,6 +23,12 @@ __all__ = ['LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConf
 class ConfigError(ValueError):
     "A config value, key or file is invalid; the message names the key and what is allowed."
 
+# %% ../nbs/00_config.ipynb #e92ec518
+def _positive(obj, prefix, *names):
+    for n in names:
+        v = getattr(obj, n)
+        if not v > 0: raise ConfigError(f"{prefix}.{n} must be > 0, got {v!r}")
+
 # %% ../nbs/00_config.ipynb #02e2042d
 @dataclass
 class FeatureConfig:
@@ -411,12 +417,6 @@ class Config:
                 f"features.n_mels={self.features.n_mels}"
             )
         return self
-
-# %% ../nbs/00_config.ipynb #e92ec518
-def _positive(obj, prefix, *names):
-    for n in names:
-        v = getattr(obj, n)
-        if not v > 0: raise ConfigError(f"{prefix}.{n} must be > 0, got {v!r}")
 
 # %% ../nbs/00_config.ipynb #c4be2bea
 _FLOAT_TEXT = re.compile(r'[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?')
