@@ -14,4 +14,4 @@ gpu-check:       ## on a GPU machine: M-step throughput (tiny, desed) and a pape
 	bash -c 'source tools/env.sh && "$$PY" -m pmam.bench gpu-check --out runs/gpu-check'
 
 export:          ## after editing notebooks: nbs/ -> pmam/, clean notebooks, regenerate README (what `make test` checks)
-	bash -c 'source tools/env.sh && "$$BIN/nbdev_export" && for nb in nbs/[0-9]*.ipynb; do "$$BIN/nbdev_clean" --clear_all --fname "$$nb"; done && "$$BIN/nbdev_clean" --fname nbs && "$$PY" tools/readme.py'
+	bash -c 'source tools/env.sh && "$$BIN/nbdev_export" && "$$BIN/nbdev_clean" --fname nbs && "$$PY" tools/readme.py'

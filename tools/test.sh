@@ -25,16 +25,25 @@ if [ "${CI:-}" = "true" ] && [ -n "$(git status --porcelain -- pmam)" ]; then
   git status --porcelain -- pmam; echo "FAIL: exported modules differ from the commit"; exit 1
 fi
 
-# 3. Notebooks must be committed clean: component notebooks without outputs, the others without metadata noise.
+# 3. Notebooks must be committed clean (no metadata churn); component notebooks keep only small outputs (the plots and
+#    tables that show what the code does, stored by tools/run_nb.py): under 100 KB each.
 step "checking that notebooks are clean"
 before=$(snapshot nbs)
-for nb in nbs/[0-9]*.ipynb; do [ -e "$nb" ] && "$BIN/nbdev_clean" --clear_all --fname "$nb"; done
 "$BIN/nbdev_clean" --fname nbs
 after=$(snapshot nbs)
 if [ "$before" != "$after" ]; then
   diff <(echo "$before") <(echo "$after") || true
   echo "FAIL: notebooks were not clean (now cleaned: review and commit them)"; exit 1
 fi
+"$PY" - <<'PY'
+import json, pathlib, sys
+big = []
+for p in sorted(pathlib.Path('nbs').glob('[0-9]*.ipynb')):
+    cells = json.loads(p.read_text())['cells']
+    size = sum(len(json.dumps(c.get('outputs', []))) for c in cells if c['cell_type'] == 'code')
+    if size > 100_000: big.append(f'{p}: {size / 1000:.0f} KB of outputs')
+if big: sys.exit('FAIL: component notebooks keep small outputs only (clear these or shrink their plots):\n' + '\n'.join(big))
+PY
 
 # 4. README.md is generated from nbs/index.ipynb.
 step "checking that README.md is generated from nbs/index.ipynb"
