@@ -21,8 +21,9 @@ __all__ = ['ROLES', 'PARTITIONS', 'SPLIT_NAMES', 'KINDS', 'trim_silence', 'Sourc
            'stratified_split', 'SourcePools', 'background_chunks', 'split_sources', 'plan_clip',
            'event_to_background_db', 'render_clip', 'plan_events', 'project_dir', 'resolve_sources_dir',
            'shared_data_dir', 'office_sources', 'plan_benchmark', 'write_metadata', 'sources_per_split',
-           'check_replaceable', 'build_benchmark', 'read_mixing_log', 'split_provenance', 'check_labels_against_audio',
-           'dataset_digest', 'read_split_events', 'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
+           'check_replaceable', 'render_clips', 'build_record', 'report_build', 'build_benchmark', 'read_mixing_log',
+           'split_provenance', 'check_labels_against_audio', 'dataset_digest', 'read_split_events', 'polyphony',
+           'dataset_summary', 'plot_soundscape', 'plot_dataset']
 
 # %% ../nbs/03_soundscapes.ipynb #3ec61f65
 def trim_silence(x, sr, threshold_db=-40.0, frame_seconds=0.01, margin_seconds=0.01):
@@ -408,31 +409,13 @@ def check_replaceable(out, sources_dir, overwrite=False):
                               f"--out)")
 
 # %% ../nbs/03_soundscapes.ipynb #98642aa2
-def build_benchmark(
-    out,
-    cfg: SoundscapeConfig | None = None,
-    seed=0,
-    sources=None,
-    on_bad='error',
-    workers=None,
-    progress=True,
-    overwrite=False,
-):
-    """Mix the sources into a DESED-format dataset in `out`; return the build summary (also in
-    `out/metadata/build.json`)."""
-    cfg = cfg or SoundscapeConfig()
-    cfg.validate()
-    out, sources_dir = Path(out), resolve_sources_dir(sources or cfg.sources)
-    check_replaceable(out, sources_dir, overwrite)
-    srcs, skipped = load_sources(sources_dir, cfg.sample_rate, on_bad)
-    pools, plans = plan_benchmark(srcs, cfg, seed)
-    tmp = out.with_name(f'.{out.name}.building')
-    if tmp.exists(): shutil.rmtree(tmp)
+def render_clips(folder, plans, sources, cfg:SoundscapeConfig, workers=None, progress=True):
+    "Mix and write every planned clip into `folder` (audio folders as in `KINDS`), on `workers` processes (default 2)."
     jobs = []
     for k, (_, _, audio_dir, _) in KINDS.items():
-        (tmp/audio_dir).mkdir(parents=True, exist_ok=True)
-        jobs += [(fn, p, tmp/audio_dir/fn) for fn, p in plans[k]]
-    _WORK.update(by_path={s.path: s for s in srcs}, cfg=cfg)
+        (folder/audio_dir).mkdir(parents=True, exist_ok=True)
+        jobs += [(fn, p, folder/audio_dir/fn) for fn, p in plans[k]]
+    _WORK.update(by_path={s.path: s for s in sources}, cfg=cfg)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     bar = tqdm(total=len(jobs), desc='mixing soundscapes', disable=not progress)
     if workers > 1 and len(jobs) > 1:
@@ -445,41 +428,51 @@ def build_benchmark(
             bar.update()
     bar.close()
     _WORK.clear()
+
+# %% ../nbs/03_soundscapes.ipynb #0befc299
+def build_record(seed, sources, cfg:SoundscapeConfig, plans, skipped, pools, per_split):
+    "The build summary written to `metadata/build.json`: settings, clip counts, skipped files, pool sizes, recordings."
+    pool_sizes = {k: {'events': sum(map(len, pools.events[k].values())), 'distractors': len(pools.distractors[k]),
+                      'background_chunks': len(pools.backgrounds[k])} for k in PARTITIONS}
+    return {'seed': seed, 'sources': str(sources or cfg.sources),
+            'config': cfg.__dict__,  # as given: the same bytes from any folder
+            'clips': {k: len(v) for k, v in plans.items()},
+            'skipped_sources': [list(s) for s in skipped], 'skipped_backgrounds': [list(s) for s in pools.skipped],
+            'pool_sizes': pool_sizes,
+            'recordings_per_class': {f'{r.split}/{r["class"]}': int(r.recordings) for _, r in per_split.iterrows()}}
+
+def report_build(out, per_split, skipped, pools):
+    "Print the distinct recordings per class and split, and what was skipped."
+    table = per_split.pivot(index='class', columns='split', values='recordings').fillna(0).astype(int)
+    table = table[[k for k in PARTITIONS if k in table.columns]]
+    print(f"distinct source recordings per class and split ({out/'metadata'/'sources_per_split.tsv'}):\n"
+          f"{table.to_string()}")
+    if skipped or pools.skipped:
+        print(f"skipped {len(skipped)} unreadable source(s) and {len(pools.skipped)} background(s)/chunk(s); "
+              f"see {out/'metadata'/'build.json'}")
+
+# %% ../nbs/03_soundscapes.ipynb #0a40594a
+def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, on_bad='error', workers=None,
+                    progress=True, overwrite=False):
+    """Mix the sources into a DESED-format dataset in `out`; return the build summary (also in
+    `out/metadata/build.json`)."""
+    cfg = cfg or SoundscapeConfig()
+    cfg.validate()
+    out, sources_dir = Path(out), resolve_sources_dir(sources or cfg.sources)
+    check_replaceable(out, sources_dir, overwrite)
+    srcs, skipped = load_sources(sources_dir, cfg.sample_rate, on_bad)
+    pools, plans = plan_benchmark(srcs, cfg, seed)
+    tmp = out.with_name(f'.{out.name}.building')
+    if tmp.exists(): shutil.rmtree(tmp)
+    render_clips(tmp, plans, srcs, cfg, workers, progress)
     write_metadata(tmp, plans, cfg)
     per_split = sources_per_split(plans, pools, srcs)
     atomic_write_text(tmp/'metadata'/'sources_per_split.tsv', _tsv(per_split, list(per_split.columns)))
-    summary = {
-        'seed': seed,
-        'sources': str(sources or cfg.sources),
-        'config': cfg.__dict__,  # as given: the same bytes from any folder
-        'clips': {k: len(v) for k, v in plans.items()},
-        'skipped_sources': [list(s) for s in skipped],
-        'skipped_backgrounds': [list(s) for s in pools.skipped],
-        'pool_sizes': {
-            k: {
-                'events': sum(map(len, pools.events[k].values())),
-                'distractors': len(pools.distractors[k]),
-                'background_chunks': len(pools.backgrounds[k]),
-            }
-            for k in PARTITIONS
-        },
-        'recordings_per_class': {f'{r.split}/{r["class"]}': int(r.recordings) for _, r in per_split.iterrows()},
-    }
+    summary = build_record(seed, sources, cfg, plans, skipped, pools, per_split)
     atomic_write_text(tmp/'metadata'/'build.json', json.dumps(summary, indent=1, sort_keys=True) + '\n')
     if out.exists(): shutil.rmtree(out)
-    os.replace(tmp, out)
-    if progress:
-        table = per_split.pivot(index='class', columns='split', values='recordings').fillna(0).astype(int)
-        table = table[[k for k in PARTITIONS if k in table.columns]]
-        print(
-            "distinct source recordings per class and split "
-            f"({out / 'metadata' / 'sources_per_split.tsv'}):\n{table.to_string()}"
-        )
-    if progress and (skipped or pools.skipped):
-        print(
-            f"skipped {len(skipped)} unreadable source(s) and {len(pools.skipped)} background(s)/chunk(s); see "
-            f"{out / 'metadata' / 'build.json'}"
-        )
+    os.replace(tmp, out)  # the finished dataset appears at once
+    if progress: report_build(out, per_split, skipped, pools)
     return summary
 
 # %% ../nbs/03_soundscapes.ipynb #069607dc
