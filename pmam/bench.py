@@ -107,6 +107,38 @@ def _pmam_fit(
     return gm, _per_iter(gm.iter_seconds_), total
 
 # %% ../nbs/90_bench.ipynb #4488a96f
+def _shared_init(X, k, covariance, seed, dev):
+    "Initial weights, means and precisions of one k-means run, given to both libraries."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        g0 = GaussianMixture(k, covariance_type=covariance, max_iter=0, random_state=seed, device=dev).fit(X)
+    return dict(weights_init=g0.weights_.cpu().numpy(), means_init=g0.means_.cpu().numpy(),
+                precisions_init=g0.precisions_.cpu().numpy())
+
+def _compare_sklearn(X, gm, res, covariance, iters, init, dev, sklearn_n, log):
+    "Fit scikit-learn from `init` (on the first `sklearn_n` samples); add its timings and log-likelihood to `res`."
+    n, k, ours, ours_mean = len(X), res['k'], res['pmam_s_per_iter'], res['pmam_s_per_iter_mean']
+    m = n if sklearn_n is None else min(n, sklearn_n)
+    Xs = X[:m].cpu().double().numpy()
+    sk, (theirs, theirs_mean), theirs_total = _sklearn_fit(Xs, k, covariance, iters, init)
+    if m < n:  # compare with ours on the same subsample, and scale sklearn's time to N linearly
+        gm, (ours_m, _), _ = _pmam_fit(X[:m], k, covariance, iters, init, dev)
+        log(f"sklearn : {theirs:.4f} s/iter median on the first {m:,} samples (mean {theirs_mean:.4f}; fit "
+            f"{theirs_total:.2f} s); pmam on the same: {ours_m:.4f} s/iter; sklearn scaled to N={n:,}: "
+            f"{theirs * n / m:.2f} s/iter")
+        theirs, theirs_mean = theirs * n / m, theirs_mean * n / m
+    else: log(f"sklearn : {theirs:.4f} s/iter median (mean {theirs_mean:.4f}; fit {theirs_total:.2f} s incl. init)")
+    ll_ours, ll_sk = gm.score(torch.from_numpy(Xs).to(dev)), sk.score(Xs)
+    res.update(sklearn_s_per_iter=theirs, sklearn_s_per_iter_mean=theirs_mean, sklearn_fit_s=theirs_total,
+               speedup=theirs / ours, sklearn_n=m, loglik_pmam=ll_ours, loglik_sklearn=ll_sk,
+               loglik_rel_diff=abs(ll_ours - ll_sk) / abs(ll_sk))
+    log(f"speed-up: {res['speedup']:.1f}x (median sklearn s/iter / median pmam s/iter; "
+        f"{theirs_mean / ours_mean:.1f}x on means)")
+    log(f"mean log-likelihood after {iters} iterations: pmam {ll_ours:.8f}, sklearn {ll_sk:.8f} "
+        f"(relative difference {res['loglik_rel_diff']:.1e})")
+    return res
+
+# %% ../nbs/90_bench.ipynb #0fcfd968
 def bench_gmm(n=100_000, d=64, k=32, # samples, features, components
               iters=10, # EM iterations for both
               device="cpu", # where ours runs ("cpu", "cuda", "auto")
@@ -117,76 +149,22 @@ def bench_gmm(n=100_000, d=64, k=32, # samples, features, components
               log=print): # where the report lines go
     "Fit pmam's and scikit-learn's GMM from one initialisation for `iters` iterations; report and return the timings."
     dev = resolve_device(device)
-    log(
-        f"pmam.bench gmm: N={n:,} D={d} K={k} covariance={covariance}, {iters} EM iterations from one shared k-means "
-        "initialisation"
-    )
+    log(f"pmam.bench gmm: N={n:,} D={d} K={k} covariance={covariance}, {iters} EM iterations from one shared "
+        "k-means initialisation")
     log(f"machine: {machine(dev)}")
     mm = matmul_gflops(dev)
     log(f"float32 matmul 2048x2048: {mm:.1f} GFLOP/s")
     X = gmm_data(n, d, k, seed, dev)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        g0 = GaussianMixture(k, covariance_type=covariance, max_iter=0, random_state=seed, device=dev).fit(X)
-    init = dict(
-        weights_init=g0.weights_.cpu().numpy(),
-        means_init=g0.means_.cpu().numpy(),
-        precisions_init=g0.precisions_.cpu().numpy(),
-    )
+    init = _shared_init(X, k, covariance, seed, dev)
     gm, (ours, ours_mean), ours_total = _pmam_fit(X, k, covariance, iters, init, dev)
     flops = 4 * n * k * d * d if covariance == "full" else None
-    res = dict(
-        n=n,
-        d=d,
-        k=k,
-        iters=iters,
-        covariance=covariance,
-        device=str(dev),
-        machine=machine(dev),
-        matmul_gflops=mm,
-        pmam_s_per_iter=ours,
-        pmam_s_per_iter_mean=ours_mean,
-        pmam_fit_s=ours_total,
-        pmam_gflops=flops / ours / 1e9 if flops else None,
-    )
-    rate = (
-        f", {res['pmam_gflops']:.1f} GFLOP/s (4·N·K·D² per iteration) vs float32 matmul {mm:.1f} "
-        "GFLOP/s" if flops else ""
-    )
+    res = dict(n=n, d=d, k=k, iters=iters, covariance=covariance, device=str(dev), machine=machine(dev),
+               matmul_gflops=mm, pmam_s_per_iter=ours, pmam_s_per_iter_mean=ours_mean, pmam_fit_s=ours_total,
+               pmam_gflops=flops / ours / 1e9 if flops else None)
+    rate = (f", {res['pmam_gflops']:.1f} GFLOP/s (4·N·K·D² per iteration) vs float32 matmul {mm:.1f} GFLOP/s"
+            if flops else "")
     log(f"pmam    : {ours:.4f} s/iter median (mean {ours_mean:.4f}; fit {ours_total:.2f} s incl. data pass){rate}")
-    if sklearn:
-        m = n if sklearn_n is None else min(n, sklearn_n)
-        Xs = X[:m].cpu().double().numpy()
-        sk, (theirs, theirs_mean), theirs_total = _sklearn_fit(Xs, k, covariance, iters, init)
-        if m < n: # compare with ours on the same subsample, and scale sklearn's time to N linearly
-            gm_m, (ours_m, _), _ = _pmam_fit(X[:m], k, covariance, iters, init, dev)
-            log(
-                f"sklearn : {theirs:.4f} s/iter median on the first {m:,} samples (mean {theirs_mean:.4f}; fit "
-                f"{theirs_total:.2f} s); "
-                f"pmam on the same: {ours_m:.4f} s/iter; sklearn scaled to N={n:,}: {theirs * n / m:.2f} s/iter"
-            )
-            theirs, theirs_mean, gm = theirs * n / m, theirs_mean * n / m, gm_m
-        else: log(f"sklearn : {theirs:.4f} s/iter median (mean {theirs_mean:.4f}; fit {theirs_total:.2f} s incl. init)")
-        ll_ours, ll_sk = gm.score(torch.from_numpy(Xs).to(dev)), sk.score(Xs)
-        res.update(
-            sklearn_s_per_iter=theirs,
-            sklearn_s_per_iter_mean=theirs_mean,
-            sklearn_fit_s=theirs_total,
-            speedup=theirs / ours,
-            sklearn_n=m,
-            loglik_pmam=ll_ours,
-            loglik_sklearn=ll_sk,
-            loglik_rel_diff=abs(ll_ours - ll_sk) / abs(ll_sk),
-        )
-        log(
-            f"speed-up: {res['speedup']:.1f}x (median sklearn s/iter / median pmam s/iter; "
-            f"{theirs_mean / ours_mean:.1f}x on means)"
-        )
-        log(
-            f"mean log-likelihood after {iters} iterations: pmam {ll_ours:.8f}, sklearn {ll_sk:.8f} (relative "
-            f"difference {res['loglik_rel_diff']:.1e})"
-        )
-    return res
+    return _compare_sklearn(X, gm, res, covariance, iters, init, dev, sklearn_n, log) if sklearn else res
 
 # %% ../nbs/90_bench.ipynb #fbfd375a
 def bench_pretrain(preset='tiny', # config preset (or YAML file)
