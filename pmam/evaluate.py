@@ -461,6 +461,19 @@ def frame_scores(wav, detector, features:FeatureConfig, encoder:LabelEncoder, ch
     n_valid = math.ceil(n / features.sample_rate * encoder.frame_rate - 1e-9)  # frames that start before the real end
     return torch.cat(out).reshape(-1, len(encoder.classes))[:n_valid]
 
+# %% ../nbs/10_evaluate.ipynb #5a38a7c5
+def _predict_inputs(audio, sample_rate, name):
+    "`predict`'s inputs as a list of paths or of one `(name, waveform, sample_rate)`; distinct file names checked."
+    if isinstance(audio, (str, Path)): items = [Path(audio)]
+    elif isinstance(audio, (list, tuple)): items = [Path(a) for a in audio]
+    else:
+        if sample_rate is None: raise ValueError("a waveform input needs its sample_rate")
+        items = [(name, torch.as_tensor(audio), int(sample_rate))]
+    names = [it.name if isinstance(it, Path) else it[0] for it in items]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup: raise ValueError(f"several inputs share the file name(s) {dup}; the events table could not tell them apart")
+    return items
+
 # %% ../nbs/10_evaluate.ipynb #79a5c29a
 def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)` / `(samples,)`
             detector, # callable: log-mel (batch, n_mels, frames) → probabilities (batch, label_frames, n_classes)
@@ -478,15 +491,7 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
     """Events (filename onset offset event_label) of audio of any length and sample rate; optionally the frame scores
     too."""
     if on_bad not in ('error', 'skip'): raise ValueError(f"on_bad={on_bad!r}: allowed 'error', 'skip'")
-    if isinstance(audio, (str, Path)): items = [Path(audio)]
-    elif isinstance(audio, (list, tuple)): items = [Path(a) for a in audio]
-    else:
-        if sample_rate is None: raise ValueError("a waveform input needs its sample_rate")
-        items = [(name, torch.as_tensor(audio), int(sample_rate))]
-    names = [it.name if isinstance(it, Path) else it[0] for it in items]
-    dup = sorted({n for n in names if names.count(n) > 1})
-    if dup: raise ValueError(f"several inputs share the file name(s) {dup}; the events table could not tell them apart")
-    events, scores, skipped = [], {}, []
+    items, events, scores, skipped = _predict_inputs(audio, sample_rate, name), [], {}, []
     for it in items:
         if isinstance(it, Path):  # files are streamed block by block: memory stays flat in their length
             try: x, seconds = file_frame_scores(it, detector, features, encoder, chunk_seconds, batch_size)
@@ -507,11 +512,8 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
             if on < seconds: events.append((fn, on, min(off, seconds), lab))
         if return_scores: scores[fn] = scores_dataframe(x, encoder.classes, encoder.frame_rate)
     if skipped:
-        warnings.warn(
-            f"predict: skipped {len(skipped)} of {len(items)} file(s): "
-            "" + '; '.join(f"{p}: {why}" for p, why in skipped),
-            stacklevel=2,
-        )
+        why = '; '.join(f"{p}: {reason}" for p, reason in skipped)
+        warnings.warn(f"predict: skipped {len(skipped)} of {len(items)} file(s): {why}", stacklevel=2)
     ev = pd.DataFrame(events, columns=EVENT_COLUMNS).astype({'onset': float, 'offset': float})
     ev = ev.sort_values(['filename', 'onset', 'event_label']).reset_index(drop=True)
     ev.attrs['skipped'] = skipped
@@ -632,13 +634,8 @@ def plot_detection(logmel, # (n_mels, frames) log-mel of the clip
     fig, axs = plt.subplots(n_rows, 1, figsize=(10, 2 + 1.6 * n_rows), sharex=True,
                             gridspec_kw={'height_ratios': [2, 1.5, 0.35 * len(classes) + 0.5] + [1.5] * (n_rows - 3)})
     end = max(logmel.shape[1] / feature_rate, len(scores) / rate)
-    axs[0].imshow(
-        logmel,
-        origin='lower',
-        aspect='auto',
-        extent=(0, logmel.shape[1] / feature_rate, 0, logmel.shape[0]),
-        cmap='magma',
-    )
+    extent = (0, logmel.shape[1] / feature_rate, 0, logmel.shape[0])
+    axs[0].imshow(logmel, origin='lower', aspect='auto', extent=extent, cmap='magma')
     axs[0].set_ylabel('mel band')
     t = np.arange(len(scores)) / rate + 0.5 / rate
     colors = plt.get_cmap('tab10')
@@ -647,24 +644,19 @@ def plot_detection(logmel, # (n_mels, frames) log-mel of the clip
     axs[1].set_ylim(-0.02, 1.02)
     axs[1].set_ylabel('score')
     axs[1].legend(loc='upper right', fontsize='small', ncol=min(len(classes), 5))
-    for label, evs, y0, style in (
-        ('detected', _event_tuples(events), 0.45, {}),
-        ('true', _event_tuples(ground_truth), 0.05, {'hatch': '///', 'alpha': 0.5}),
-    ):
+    rows = (_event_tuples(events), 0.45, {}), (_event_tuples(ground_truth), 0.05, {'hatch': '///', 'alpha': 0.5})
+    for evs, y0, style in rows:  # detected events above, true events below
         for on, off, lab in evs:
             if lab not in encoder.index: continue
             c = encoder.index[lab]
-            axs[2].broken_barh(
-                [(on, off - on)], (c + y0, 0.4), facecolor=colors(c % 10), edgecolor='k', lw=0.5, **style
-            )
+            axs[2].broken_barh([(on, off - on)], (c + y0, 0.4), facecolor=colors(c % 10), ec='k', lw=0.5, **style)
     axs[2].set_yticks(np.arange(len(classes)) + 0.45, classes)
     axs[2].set_ylim(0, len(classes))
     axs[2].set_ylabel('events\n(top: detected,\nbottom: true)', fontsize='small')
     if posteriors is not None:
         p = _numpy(posteriors)
-        axs[3].imshow(
-            p.T, origin='lower', aspect='auto', extent=(0, len(p) / rate, 0, p.shape[1]), cmap='Greys', vmin=0
-        )
+        extent = (0, len(p) / rate, 0, p.shape[1])
+        axs[3].imshow(p.T, origin='lower', aspect='auto', extent=extent, cmap='Greys', vmin=0)
         axs[3].set_ylabel('prototype')
     axs[-1].set_xlim(0, end)
     axs[-1].set_xlabel('time (s)')
