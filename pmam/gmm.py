@@ -733,20 +733,13 @@ def fit(self:GaussianMixture, X): # (n, D) tensor or array, or a re-iterable of 
     chunks = self._chunks(X)
     mom = _data_moments(chunks, full=self._full)
     if mom.n < self.n_components:
-        raise ValueError(
-            f"GaussianMixture: expected n_samples >= n_components, got n_samples={mom.n}, "
-            f"n_components={self.n_components}"
-        )
+        raise ValueError(f"GaussianMixture: expected n_samples >= n_components, got n_samples={mom.n}, "
+                         f"n_components={self.n_components}")
     co = self._coords(mom.mean, mom.cov)
     self.n_reseeded_ = 0
     self._initialize(chunks, mom, co)
-    self.converged_, self.n_iter_, self.lower_bound_, self.lower_bounds_, self.iter_seconds_ = (
-        False,
-        0,
-        -math.inf,
-        [],
-        [],
-    )
+    self.converged_, self.n_iter_, self.lower_bound_ = False, 0, -math.inf
+    self.lower_bounds_, self.iter_seconds_ = [], []
     talk = self.verbose if _world()[0] == 0 else 0
     for it in range(1, self.max_iter + 1):
         t1 = time.perf_counter()
@@ -764,18 +757,13 @@ def fit(self:GaussianMixture, X): # (n, D) tensor or array, or a re-iterable of 
             self.converged_ = True
             break
     if not self.converged_ and self.max_iter > 0:
-        warnings.warn(
-            f"GaussianMixture did not converge in {self.max_iter} iterations (last change of the lower bound "
-            f"{self.lower_bounds_[-1] - (self.lower_bounds_[-2] if len(self.lower_bounds_) > 1 else -math.inf):.3g} >= "
-            f"tol={self.tol}); "
-            "increase max_iter or tol",
-            ConvergenceWarning,
-        )
+        bounds = self.lower_bounds_
+        last = bounds[-1] - (bounds[-2] if len(bounds) > 1 else -math.inf)
+        warnings.warn(f"GaussianMixture did not converge in {self.max_iter} iterations (last change of the lower bound "
+                      f"{last:.3g} >= tol={self.tol}); increase max_iter or tol", ConvergenceWarning)
     if talk:
-        print(
-            f"GaussianMixture: {self.n_iter_} iterations in {time.perf_counter() - t0:.2f}s, lower bound "
-            f"{self.lower_bound_:.8g}, converged {self.converged_}"
-        )
+        print(f"GaussianMixture: {self.n_iter_} iterations in {time.perf_counter() - t0:.2f}s, lower bound "
+              f"{self.lower_bound_:.8g}, converged {self.converged_}")
     return self
 
 # %% ../nbs/05_gmm.ipynb #d8c0ca9b
