@@ -396,13 +396,8 @@ class MixedBatchSampler(Sampler):
         for name, n, b in zip(names, subset_sizes, batch_sizes):
             if b > 0 and n == 0: raise ValueError(f"split {name!r} has no clips but its sub-batch size is {b}; "
                                                   f"add clips to it or set its batch size to 0")
-        self.sizes, self.bs, self.seed, self.rank, self.world = (
-            list(subset_sizes),
-            list(batch_sizes),
-            seed,
-            rank,
-            world_size,
-        )
+        self.sizes, self.bs = list(subset_sizes), list(batch_sizes)
+        self.seed, self.rank, self.world = seed, rank, world_size
         self.offsets = np.cumsum([0] + self.sizes[:-1]).tolist()
         self.steps = steps_per_epoch or max(
             math.ceil(n / (b * world_size)) for n, b in zip(self.sizes, self.bs) if b > 0

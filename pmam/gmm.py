@@ -113,14 +113,8 @@ def _auto_chunk(per_row, device): # floats of working memory per row (K·D for t
 class _Chunks:
     "A re-iterable view of `X` as validated `(n_i, D)` float tensors of at most `rows` rows, on `device`."
     def __init__(self, X, chunk_size, device, per_row=lambda d: d, what="X", passes=2):
-        self.chunk_size, self.device, self.per_row, self.what, self.d, self.checked = (
-            chunk_size,
-            resolve_device(device),
-            per_row,
-            what,
-            None,
-            False,
-        )
+        self.chunk_size, self.device, self.per_row, self.what = chunk_size, resolve_device(device), per_row, what
+        self.d, self.checked = None, False
         if isinstance(X, (str, bytes, dict)):
             raise ValueError(f"{what}: expected an array, a tensor or a re-iterable of (n_i, D) chunks, got "
                              f"{type(X).__name__}")
@@ -865,12 +859,8 @@ def load_state_dict(self:GaussianMixture, sd): # a dict from `state_dict`
         )
     f64 = dict(dtype=torch.float64, device=self.device)
     self._set_params(sd["weights"].to(**f64), sd["means"].to(**f64), sd["covariances"].to(**f64))
-    self.converged_, self.n_iter_, self.lower_bound_, self.n_reseeded_ = (
-        sd["converged"],
-        sd["n_iter"],
-        sd["lower_bound"],
-        sd["n_reseeded"],
-    )
+    self.converged_, self.n_iter_ = sd["converged"], sd["n_iter"]
+    self.lower_bound_, self.n_reseeded_ = sd["lower_bound"], sd["n_reseeded"]
     return self
 
 # %% ../nbs/05_gmm.ipynb #cce5b54c
