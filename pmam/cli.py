@@ -24,8 +24,8 @@ from .study import run_study, summary_tables
 
 # %% auto #0
 __all__ = ['FINETUNE_RECORD', 'COMMANDS', 'data_build', 'run_folder', 'all_checked', 'command_config', 'init_distributed',
-           'pretrain', 'finetune', 'evaluate', 'find_config', 'expand_audio', 'plot_waveform', 'predict', 'run',
-           'study', 'main']
+           'pretrain', 'finetune', 'evaluate', 'find_config', 'expand_audio', 'plot_waveform', 'write_detection_plots',
+           'predict', 'run', 'study', 'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -191,6 +191,22 @@ def plot_waveform(path, features):
     wav = resample(to_mono(wav), sr, features.sample_rate)
     return torch.nn.functional.pad(wav, (0, max(0, features.n_fft - len(wav))))
 
+# %% ../nbs/99_cli.ipynb #a7d7df49
+def write_detection_plots(files, scores, events, encoder:LabelEncoder, features, out):
+    "`<out stem>_<file stem>.png` for each scored file: spectrogram, class scores and detected events."
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    out = Path(out)
+    for f in files:
+        if f.name not in scores: continue
+        lm = LogMel(features)(plot_waveform(f, features)[None])[0]
+        s = torch.tensor(scores[f.name][encoder.classes].to_numpy())
+        mine = events[events.filename == f.name]
+        fig = plot_detection(lm, s, encoder, features.frame_rate, events=mine, title=f.name)
+        fig.savefig(out.with_name(f'{out.stem}_{f.stem}.png'), dpi=80)
+        plt.close(fig)
+
 # %% ../nbs/99_cli.ipynb #f71cfb6d
 def predict(
     audio:Param('audio files or folders', nargs='+', opt=False),
@@ -213,33 +229,16 @@ def predict(
     det, classes = load_detector(detector, cfg, device)
     enc = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration)
     threshold = cfg.evaluate.threshold if threshold is None else threshold
-    ev, scores = predict_events(
-        files,
-        det,
-        cfg.features,
-        enc,
-        threshold=threshold,
-        median_window=det.median_windows or cfg.evaluate.median_window or None,
-        return_scores=True,
-        on_bad='error' if strict else 'skip',
-    )
+    window = det.median_windows or cfg.evaluate.median_window or None
+    ev, scores = predict_events(files, det, cfg.features, enc, threshold=threshold, median_window=window,
+                                return_scores=True, on_bad='error' if strict else 'skip')
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     ev.to_csv(out, sep='\t', index=False, float_format='%.3f')
     print(f"{len(ev)} events in {len(files) - len(ev.attrs['skipped'])} file(s) written to {out}")
     for p, why in ev.attrs['skipped']: print(f"skipped {p}: {why}", file=sys.stderr)
     if len(ev.attrs['skipped']) == len(files): raise AudioError(f"none of the {len(files)} audio file(s) could be read")
-    if plot:
-        import matplotlib
-        matplotlib.use('Agg')
-        import matplotlib.pyplot as plt
-        for f in files:
-            if f.name not in scores: continue
-            lm = LogMel(cfg.features)(plot_waveform(f, cfg.features)[None])[0]
-            s = torch.tensor(scores[f.name][classes].to_numpy())
-            fig = plot_detection(lm, s, enc, cfg.features.frame_rate, events=ev[ev.filename == f.name], title=f.name)
-            fig.savefig(out.with_name(f'{out.stem}_{f.stem}.png'), dpi=80)
-            plt.close(fig)
+    if plot: write_detection_plots(files, scores, ev, enc, cfg.features, out)
     return ev
 
 # %% ../nbs/99_cli.ipynb #6965e296
