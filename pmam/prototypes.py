@@ -310,13 +310,9 @@ def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True)
     logmel, extractor = LogMel(cfg.features).to(device), extractor.to(device)
     g, cache = torch.Generator().manual_seed(cfg.seed), None
     for name, loader in clip_batches(cfg, pc.splits, pc.batch_size, cfg.data.num_workers):
-        for _, feats, valid in tqdm(
-            extract_features(extractor, loader, logmel, device),
-            total=len(loader),
-            desc=f'features {name}',
-            disable=not progress,
-            leave=False,
-        ):
+        batches = extract_features(extractor, loader, logmel, device)
+        bar = tqdm(batches, total=len(loader), desc=f'features {name}', disable=not progress, leave=False)
+        for _, feats, valid in bar:
             if cache is None: cache = FrameCache(Path(workdir)/'frames.f32', feats.shape[-1])
             for f, v in zip(feats.cpu(), valid.cpu()): cache.append(f[stratified_frames(v, pc.subsample, g)])
     cache.close()
@@ -329,15 +325,9 @@ def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True)
         pca = PCA(pc.pca_dim).fit(cache) if pc.pca_dim is not None and pc.pca_dim < cache.dim else None
         data = cache if pca is None else _Projected(cache, pca)
         if pc.algorithm == 'gmm':
-            clusterer = GaussianMixture(
-                pc.n_prototypes,
-                covariance_type=pc.covariance_type,
-                tol=pc.tol,
-                reg_covar=pc.reg_covar,
-                max_iter=pc.max_iter,
-                random_state=cfg.seed,
-                device=device,
-            )
+            clusterer = GaussianMixture(pc.n_prototypes, covariance_type=pc.covariance_type, tol=pc.tol,
+                                        reg_covar=pc.reg_covar, max_iter=pc.max_iter, random_state=cfg.seed,
+                                        device=device)
         else: clusterer = KMeans(pc.n_prototypes, max_iter=pc.max_iter, random_state=cfg.seed, device=device)
         clusterer.fit(data)
     finally: cache.path.unlink(missing_ok=True)
@@ -361,13 +351,9 @@ def write_pseudo_labels(extractor, prototypes:Prototypes, cfg:Config, out, devic
         store = PseudoLabelStore.create(
             out, name, loader.dataset.split.filenames, n_frames, prototypes.n_prototypes, prototypes.hash
         )
-        for fns, feats, valid in tqdm(
-            extract_features(extractor, loader, logmel, device),
-            total=len(loader),
-            desc=f'pseudo labels {name}',
-            disable=not progress,
-            leave=False,
-        ):
+        batches = extract_features(extractor, loader, logmel, device)
+        for fns, feats, valid in tqdm(batches, total=len(loader), desc=f'pseudo labels {name}', disable=not progress,
+                                      leave=False):
             post = prototypes.posteriors(feats) * valid[..., None]  # padded frames get no prototype
             store.write(fns, post)
         stores[name] = store.close()
