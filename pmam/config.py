@@ -174,6 +174,7 @@ class ModelConfig:
     encoder_freq_pools: list[int] = field(default_factory=lambda: [4, 4, 4])
     encoder_upsample: int = 1  # linear interpolation factor after the CNN (the reference pools by 4, then upsamples)
     encoder_dropout: float = 0.1
+    encoder_clip_norm: bool = False  # remove each clip's mean log-mel per band before the CNN (gain/channel invariance)
     d_model: int = 96
     n_layers: int = 2
     n_heads: int = 4

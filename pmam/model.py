@@ -33,7 +33,7 @@ class ConvBlock(nn.Module):
 
 class CNNEncoder(nn.Module):
     "Log-mel `(batch, n_mels, feature_frames)` → frame embeddings `(batch, label_frames, d_model)`."
-    def __init__(self, n_mels, channels, time_pools, freq_pools, d_model, dropout=0.1, upsample=1):
+    def __init__(self, n_mels, channels, time_pools, freq_pools, d_model, dropout=0.1, upsample=1, clip_norm=False):
         super().__init__()
         if n_mels % math.prod(freq_pools): raise ValueError(f"freq_pools {freq_pools} must divide n_mels={n_mels}")
         cs = [1] + list(channels)
@@ -42,12 +42,14 @@ class CNNEncoder(nn.Module):
         )
         self.proj = nn.Linear(cs[-1] * (n_mels // math.prod(freq_pools)), d_model)
         self.time_reduction, self.upsample, self.out_dim = math.prod(time_pools), upsample, d_model
+        self.clip_norm = clip_norm
 
     def n_frames(self, feature_frames):
         "Output frames for `feature_frames` input frames."
         return feature_frames // self.time_reduction * self.upsample
 
     def forward(self, x):
+        if self.clip_norm: x = x - x.mean(-1, keepdim=True)  # each clip's mean log-mel per band over time removed
         h = self.blocks(x.transpose(1, 2).unsqueeze(1))  # (batch, channels, time, freq)
         h = self.proj(h.permute(0, 2, 1, 3).flatten(2))  # (batch, time, channels·freq) → d_model
         if self.upsample > 1:
@@ -71,12 +73,12 @@ class FrameMLPEncoder(nn.Module):
         stacks = x[:, :, :t].transpose(1, 2).reshape(b, t // self.time_reduction, m * self.time_reduction)
         return self.mlp(stacks)
 
-# %% ../nbs/04_model.ipynb #15f95820
+# %% ../nbs/04_model.ipynb #7aeb6ee8
 def cnn_encoder(cfg:Config):
     "The CNN frame encoder of `cfg.model`."
     m = cfg.model
     return CNNEncoder(cfg.features.n_mels, m.encoder_channels, m.encoder_time_pools, m.encoder_freq_pools, m.d_model,
-                      m.encoder_dropout, m.encoder_upsample)
+                      m.encoder_dropout, m.encoder_upsample, m.encoder_clip_norm)
 
 def mlp_encoder(cfg:Config):
     "The `FrameMLPEncoder` with the CNN's time reduction and `d_model`."
