@@ -328,6 +328,7 @@ class FinetuneConfig:
     mixup_p: float = 0.5  # probability of mixup (within strong, within weak clips)
     mixup_alpha: float = 0.2
     filter_augment_db: float = 6.0  # FilterAugment: random band gains within ±this many dB (0: off)
+    freq_shift_bins: int = 0  # shift each clip's log-mel by up to this many mel bands, up or down (0: off)
     filter_augment_bands: list[int] = field(default_factory=lambda: [2, 4])  # min, max number of bands
     select_on: Literal['psds1', 'psds2', 'event_f1'] = 'psds1'  # model selection metric on the validation split
     batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
@@ -354,6 +355,7 @@ def validate(self:FinetuneConfig, prefix='finetune'):
         'w_weak',
         'time_shift',
         'filter_augment_db',
+        'freq_shift_bins',
     ):
         if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
     if not 0 <= self.mixup_p <= 1 or (self.mixup_p > 0 and self.mixup_alpha <= 0):

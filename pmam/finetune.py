@@ -14,7 +14,7 @@ from torch.utils.data import ConcatDataset, DataLoader, Subset
 from .config import Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world
 from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, split_dataset
 from .model import build_detector
-from .train import Trainer, append_jsonl, filter_augment, lr_scale, mixup, time_shift
+from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, time_shift
 from .evaluate import evaluate_split, scored_split, tune_median_windows
 
 # %% auto #0
@@ -90,7 +90,7 @@ class Finetuner(Trainer):
 # %% ../nbs/11_finetune.ipynb #7da81f28
 @patch
 def augmented_batch(self:Finetuner, b):
-    "Features, frame and clip labels, padding and strong/weak masks of batch `b`, time-shifted and mixed up."
+    "Features, frame and clip labels, padding, strong/weak masks of batch `b`, shifted in time and frequency, mixed up."
     fc, g, dev = self.fc, self.gen, self.device
     feats = batch_features(b, self.logmel, dev)
     frames, clips, pad = b['frame_labels'].to(dev), b['clip_labels'].to(dev), b['padding_mask'].to(dev)
@@ -99,6 +99,7 @@ def augmented_batch(self:Finetuner, b):
         feats, pad, (frames,) = time_shift(
             feats, pad, [frames], fc.time_shift * self.cfg.data.frame_rate, self.ratio, g
         )
+    feats = freq_shift(feats, fc.freq_shift_bins, g)
     if fc.mixup_p > 0 and float(torch.rand(1, generator=g)) < fc.mixup_p:
         groups = [torch.nonzero(m.cpu()).flatten() for m in (strong, weak)]
         feats, pad, (frames, clips) = mixup(feats, pad, [frames, clips], fc.mixup_alpha, g, groups)

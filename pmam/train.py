@@ -18,7 +18,7 @@ from .audio import LogMel
 
 # %% auto #0
 __all__ = ['make_reproducible', 'lr_scale', 'append_jsonl', 'remove_stale_temporaries', 'truncate_jsonl', 'roll_frames',
-           'time_shift', 'mixup_weight', 'mixup', 'filter_augment', 'Trainer']
+           'time_shift', 'mixup_weight', 'mixup', 'filter_augment', 'freq_shift', 'Trainer']
 
 # %% ../nbs/08_train.ipynb #74ac3cf5
 def make_reproducible(device):
@@ -115,6 +115,15 @@ def filter_augment(feats, max_db, bands, norm_scale, generator):
     return (
         feats + (per_mel * math.log(10) / 10 / norm_scale).to(feats)[..., None]
     )  # dB of power in the normalised log domain
+
+# %% ../nbs/08_train.ipynb #eea4041f
+def freq_shift(feats, max_bins, generator):
+    "Shift each clip of `feats` `(batch, mels, frames)` by a random number of mel bands in [-max_bins, max_bins]."
+    if max_bins <= 0: return feats
+    b, m, t = feats.shape
+    shifts = torch.randint(-max_bins, max_bins + 1, (b, 1), generator=generator)
+    source = (torch.arange(m)[None] - shifts).clamp(0, m - 1).to(feats.device)  # (batch, mels): band each band reads
+    return feats.gather(1, source[..., None].expand(b, m, t))
 
 # %% ../nbs/08_train.ipynb #27fb8093
 class Trainer:
