@@ -16,6 +16,7 @@ from .data import SPLITS, MetadataError, dataset_classes, load_split
 from .soundscapes import build_benchmark, project_dir
 from .pretrain import run_pretraining
 from .finetune import run_finetune
+from .bench import cpu_model
 
 # %% auto #0
 __all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'skipped_audio', 'run_experiment', 'class_mean', 'results_table',
@@ -31,6 +32,7 @@ def environment():
     gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else None
     return {'packages': pk, 'python': platform.python_version(),
             'machine': {'platform': platform.platform(), 'processor': platform.processor() or platform.machine(),
+                        'cpu': cpu_model(),
                         'cpu_count': os.cpu_count(), 'torch_threads': torch.get_num_threads(), 'gpu': gpu,
                         'gpus': torch.cuda.device_count(), 'world_size': rank_and_world()[1]}}
 
@@ -179,7 +181,7 @@ def write_report(run_dir):
         '',
         markdown_table(table),
         '',
-        f"Machine: {m['processor']}, {m['cpu_count']} CPUs, {m['torch_threads']} torch threads, GPU: "
+        f"Machine: {m.get('cpu') or m['processor']}, {m['cpu_count']} CPUs, {m['torch_threads']} torch threads, GPU: "
         f"{m['gpu'] or 'none'}; "
         f"python {res['python']}, torch {res['packages']['torch']}. Wall time {res['total_seconds'] / 60:.1f} min "
         f"({', '.join(f'{k} {v / 60:.1f}' for k, v in res['seconds'].items())} min).",
