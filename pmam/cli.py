@@ -276,10 +276,12 @@ def study(
     runs_root: str = None,  # where the run folders go (default: the spec's runs_root, else <out>/runs)
     device: str = 'auto',  # 'auto', 'cpu', 'cuda', ...
     quiet: store_true = False,  # no progress bars
+    seeds: Param('run only these seeds of the spec (one process per seed may share --out)', nargs='+', type=int) = None,
 ):
     "A study: named settings over seeds, shared pretrainings, paired comparisons; summary in the study folder."
     out = Path(out or Path('results')/Path(spec).stem)
-    summary = run_study(spec, out, quick=quick, resume=resume, runs_root=runs_root, device=device, progress=not quiet)
+    summary = run_study(spec, out, quick=quick, resume=resume, runs_root=runs_root, device=device, progress=not quiet,
+                        seeds=seeds)
     print(f"\nstudy summary: {out/'summary.md'}\n")
     for name, df in summary_tables(summary).items(): print(f"{name}\n{markdown_table(df)}\n")
     return summary

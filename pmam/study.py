@@ -37,7 +37,7 @@ __all__ = ['STUDY_KEYS', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'SUMMARY_METRIC
            'read_study_spec', 'setting_config', 'pretraining_key', 'StudyUnit', 'study_units', 'shipped_studies',
            'find_study_spec', 'frame_assignments', 'cluster_purity', 'prototype_quality', 'mean_std', 't_interval',
            'paired_difference', 'psds_on_test_split', 'run_pretraining_unit', 'run_finetune_unit', 'summarize_study',
-           'summary_tables', 'plot_summary', 'write_summary', 'run_study']
+           'summary_tables', 'plot_summary', 'write_summary', 'finished_units', 'run_study']
 
 # %% ../nbs/13_study.ipynb #cb21ba6f
 @dataclass
@@ -493,36 +493,61 @@ def _spec_text(spec_path):
     if isinstance(spec_path, (str, Path)): return Path(spec_path).read_text()
     return yaml.safe_dump(spec_path, sort_keys=False)
 
+def finished_units(units, runs):
+    "The records of the `units` finished in the runs folder `runs` and of their finished pretrainings, read from disk."
+    records, pretrainings = [], {}
+    for u in units:
+        unit_json = Path(runs)/u.setting/f'seed{u.seed}'/'unit.json'
+        if unit_json.exists(): records.append(json.loads(unit_json.read_text()))
+        if u.pretraining is None: continue
+        pre_json = Path(runs)/'pretrain'/u.pretraining/'pretraining.json'
+        if pre_json.exists(): pretrainings[u.pretraining] = json.loads(pre_json.read_text())
+    return records, pretrainings
+
+def _check_study_folder(out, spec_path, resume, seeds):
+    "Refuse to run into a folder holding a study, unless resuming it or running other seeds of the same spec."
+    spec_copy = Path(out)/'spec.yaml'
+    if not spec_copy.exists() or resume: return
+    if seeds is None:
+        raise FileExistsError(f"{out} already holds a study; resume it (--resume) or choose another folder")
+    if spec_copy.read_text() != _spec_text(spec_path):
+        raise FileExistsError(f"{out} holds another study (its spec.yaml differs); choose another folder")
+
 def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device='auto', progress=True,
-              stop_after_units=None):
-    """Run every (setting, seed) of study `spec_path` into `out`; write and return the summary (None if stopped early).
+              stop_after_units=None, seeds=None):
+    """Run every (setting, seed) of study `spec_path` (only `seeds`, if given) into `out`; write and return the summary
+    (None if stopped early).
 
     The summary is rewritten after every unit that ran, so a study in progress (or killed) has an up-to-date,
     incomplete summary to look at or commit."""
     out = Path(out)
     spec_path = find_study_spec(spec_path) if isinstance(spec_path, (str, Path)) else spec_path
     spec = read_study_spec(spec_path)
-    if (out/'spec.yaml').exists() and not resume:
-        raise FileExistsError(f"{out} already holds a study; resume it (--resume) or choose another folder")
+    if seeds is not None and not set(seeds) <= set(spec.seeds):
+        raise ConfigError(f"seeds {sorted(set(seeds) - set(spec.seeds))} are not in the study's seeds {spec.seeds}")
+    _check_study_folder(out, spec_path, resume, seeds)
     runs = Path(runs_root or spec.runs_root or out/'runs')
     units = study_units(spec, quick, quick_data=runs/'quick-data')
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out/'spec.yaml', _spec_text(spec_path))
-    records, pretrainings, ran = [], {}, 0
+    summarize = lambda: summarize_study(spec, units, *finished_units(units, runs), quick)
+    ran, pretrained = 0, set()
     for u in units:
+        if seeds is not None and u.seed not in seeds: continue
         pre = None if u.pretraining is None else runs/'pretrain'/u.pretraining
-        if pre is not None and u.pretraining not in pretrainings:
+        if pre is not None and u.pretraining not in pretrained:
             if not (pre/'pretraining.json').exists():
                 if stop_after_units is not None and ran >= stop_after_units: return None
                 ran += 1
-            pretrainings[u.pretraining] = run_pretraining_unit(u.cfg, pre, device, progress)
+            run_pretraining_unit(u.cfg, pre, device, progress)
+            pretrained.add(u.pretraining)
         folder = runs/u.setting/f'seed{u.seed}'
         fresh = not (folder/'unit.json').exists()
         if fresh:
             if stop_after_units is not None and ran >= stop_after_units: return None
             ran += 1
-        records.append(run_finetune_unit(u, folder, pre, device, progress))
-        if fresh: write_summary(out, summarize_study(spec, units, records, pretrainings, quick))
-    summary = summarize_study(spec, units, records, pretrainings, quick)
+        run_finetune_unit(u, folder, pre, device, progress)
+        if fresh: write_summary(out, summarize())
+    summary = summarize()
     write_summary(out, summary)
     return summary
