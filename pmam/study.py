@@ -493,15 +493,17 @@ def _spec_text(spec_path):
     if isinstance(spec_path, (str, Path)): return Path(spec_path).read_text()
     return yaml.safe_dump(spec_path, sort_keys=False)
 
+def _unit_folder(runs, u:StudyUnit): return Path(runs)/u.setting/f'seed{u.seed}'
+def _pretrain_folder(runs, u:StudyUnit): return None if u.pretraining is None else Path(runs)/'pretrain'/u.pretraining
+
 def finished_units(units, runs):
     "The records of the `units` finished in the runs folder `runs` and of their finished pretrainings, read from disk."
     records, pretrainings = [], {}
     for u in units:
-        unit_json = Path(runs)/u.setting/f'seed{u.seed}'/'unit.json'
+        unit_json, pre = _unit_folder(runs, u)/'unit.json', _pretrain_folder(runs, u)
         if unit_json.exists(): records.append(json.loads(unit_json.read_text()))
-        if u.pretraining is None: continue
-        pre_json = Path(runs)/'pretrain'/u.pretraining/'pretraining.json'
-        if pre_json.exists(): pretrainings[u.pretraining] = json.loads(pre_json.read_text())
+        if pre is not None and (pre/'pretraining.json').exists():
+            pretrainings[u.pretraining] = json.loads((pre/'pretraining.json').read_text())
     return records, pretrainings
 
 def _check_study_folder(out, spec_path, resume, seeds):
@@ -531,17 +533,15 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out/'spec.yaml', _spec_text(spec_path))
     summarize = lambda: summarize_study(spec, units, *finished_units(units, runs), quick)
-    ran, pretrained = 0, set()
+    ran = 0
     for u in units:
         if seeds is not None and u.seed not in seeds: continue
-        pre = None if u.pretraining is None else runs/'pretrain'/u.pretraining
-        if pre is not None and u.pretraining not in pretrained:
-            if not (pre/'pretraining.json').exists():
-                if stop_after_units is not None and ran >= stop_after_units: return None
-                ran += 1
+        pre = _pretrain_folder(runs, u)
+        if pre is not None and not (pre/'pretraining.json').exists():  # a finished one is shared, not rerun
+            if stop_after_units is not None and ran >= stop_after_units: return None
+            ran += 1
             run_pretraining_unit(u.cfg, pre, device, progress)
-            pretrained.add(u.pretraining)
-        folder = runs/u.setting/f'seed{u.seed}'
+        folder = _unit_folder(runs, u)
         fresh = not (folder/'unit.json').exists()
         if fresh:
             if stop_after_units is not None and ran >= stop_after_units: return None
