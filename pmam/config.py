@@ -127,6 +127,9 @@ class SoundscapeConfig:
     ebr_db: list[float] = field(default_factory=lambda: [0.0, 20.0])  # event-to-background ratio range, dB
     background_dbfs: list[float] = field(default_factory=lambda: [-40.0, -25.0])  # background RMS range, dBFS
     max_event_duration: float = 5.0  # longer source clips are cut to a random segment of this length
+    # playback-speed range (pitch and tempo together, in hundredths) of each event and distractor in training clips;
+    # validation and test clips always play recordings as recorded. [1, 1]: off
+    train_speed: list[float] = field(default_factory=lambda: [1.0, 1.0])
 
 # %% ../nbs/00_config.ipynb #15aeca24
 @patch
@@ -150,7 +153,7 @@ def validate(self:SoundscapeConfig, prefix='soundscapes'):
             f"{prefix}.split_fractions must give train, validation and test (each > 0) and optionally "
             f"unlabeled_only (>= 0), summing to 1; got {fr}"
         )
-    for k in ('events_per_clip', 'distractors_per_clip', 'ebr_db', 'background_dbfs'):
+    for k in ('events_per_clip', 'distractors_per_clip', 'ebr_db', 'background_dbfs', 'train_speed'):
         v = getattr(self, k)
         if len(v) != 2 or v[0] > v[1]:
             raise ConfigError(f"{prefix}.{k} must be [min, max] with min <= max, got {v}")
@@ -162,6 +165,8 @@ def validate(self:SoundscapeConfig, prefix='soundscapes'):
         if not 0 <= getattr(self, k) <= 1:
             raise ConfigError(f"{prefix}.{k} must be in [0, 1], got {getattr(self, k)}")
     if self.background_dbfs[1] >= 0: raise ConfigError(f"{prefix}.background_dbfs must be < 0 dBFS")
+    if not (0.5 <= self.train_speed[0] and self.train_speed[1] <= 2):
+        raise ConfigError(f"{prefix}.train_speed must lie within [0.5, 2], got {self.train_speed}")
 
 # %% ../nbs/00_config.ipynb #639a8c09
 @dataclass

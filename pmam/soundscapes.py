@@ -11,19 +11,20 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import soundfile as sf
+from scipy import signal
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import SoundscapeConfig, atomic_write, atomic_write_text
 from .audio import AudioError, load_audio, resample, to_mono
 from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_tsv
 
 # %% auto #0
-__all__ = ['ROLES', 'PARTITIONS', 'SPLIT_NAMES', 'KINDS', 'trim_silence', 'Source', 'manifest_collection', 'load_sources',
-           'stratified_split', 'SourcePools', 'background_chunks', 'split_sources', 'plan_clip',
-           'event_to_background_db', 'render_clip', 'plan_events', 'project_dir', 'resolve_sources_dir',
-           'shared_data_dir', 'office_sources', 'plan_benchmark', 'write_metadata', 'sources_per_split',
-           'check_replaceable', 'render_clips', 'build_record', 'report_build', 'build_benchmark', 'read_mixing_log',
-           'split_provenance', 'check_labels_against_audio', 'dataset_digest', 'read_split_events', 'polyphony',
-           'dataset_summary', 'plot_soundscape', 'plot_dataset']
+__all__ = ['ROLES', 'PARTITIONS', 'SPLIT_NAMES', 'SPEED_STEPS', 'KINDS', 'trim_silence', 'Source', 'manifest_collection',
+           'load_sources', 'stratified_split', 'SourcePools', 'background_chunks', 'split_sources', 'draw_speed',
+           'source_length', 'event_audio', 'plan_clip', 'event_to_background_db', 'render_clip', 'plan_events',
+           'project_dir', 'resolve_sources_dir', 'shared_data_dir', 'office_sources', 'plan_benchmark',
+           'write_metadata', 'sources_per_split', 'check_replaceable', 'render_clips', 'build_record', 'report_build',
+           'build_benchmark', 'read_mixing_log', 'split_provenance', 'check_labels_against_audio', 'dataset_digest',
+           'read_split_events', 'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
 
 # %% ../nbs/03_soundscapes.ipynb #3ec61f65
 def trim_silence(x, sr, threshold_db=-40.0, frame_seconds=0.01, margin_seconds=0.01):
@@ -200,6 +201,25 @@ def _time_grid(sr):
     "Samples per grid step: the smallest whole number of samples that is a whole number of milliseconds (or 10 ms...)."
     return sr // math.gcd(sr, 1000)
 
+SPEED_STEPS = 100  # playback speeds are whole hundredths, so resampling is an exact polyphase ratio d/100
+
+def draw_speed(cfg:SoundscapeConfig, split, rng):
+    "Playback speed in hundredths for one event of a `split` clip: drawn from `cfg.train_speed` in training, else 100."
+    lo, hi = (math.ceil(v * SPEED_STEPS - 1e-9) for v in cfg.train_speed)
+    if split != 'train' or lo == hi == SPEED_STEPS: return SPEED_STEPS
+    return int(rng.integers(lo, hi + 1)) if lo < hi else lo
+
+def source_length(length, speed):
+    "Source samples that play as `length` samples at `speed` hundredths."
+    return -(-length * speed // SPEED_STEPS)
+
+def event_audio(e, sources_by_path):
+    "The samples an event of a plan adds (before its gain): its source span, played at its speed (pitch and tempo)."
+    speed = round(e.get('speed', 1.0) * SPEED_STEPS)
+    x = sources_by_path[e['source']].audio[e['crop']:e['crop'] + source_length(e['length'], speed)].astype(np.float64)
+    if speed == SPEED_STEPS: return x
+    return signal.resample_poly(x, SPEED_STEPS, speed)[:e['length']]
+
 def plan_clip(sources, pools, cfg:SoundscapeConfig, split, kind, rng):
     "A JSON-able plan of one soundscape of `split` ('train', ...) and `kind` ('strong', 'weak', 'unlabeled')."
     sr, n, q = cfg.sample_rate, round(cfg.clip_duration * cfg.sample_rate), _time_grid(cfg.sample_rate)
@@ -225,13 +245,15 @@ def plan_clip(sources, pools, cfg:SoundscapeConfig, split, kind, rng):
     picks += [('distractor', distractors) for _ in range(n_dis)]
     for role, pool in picks:
         si = pool[rng.integers(len(pool))]
-        total = len(sources[si].audio)
-        length = min(total, int(cfg.max_event_duration * sr), n) // q * q
+        total, speed = len(sources[si].audio), draw_speed(cfg, split, rng)
+        length = min(total * SPEED_STEPS // speed, int(cfg.max_event_duration * sr), n) // q * q
         if length == 0: continue
-        crop = int(rng.integers(0, total - length + 1))
+        crop = int(rng.integers(0, total - source_length(length, speed) + 1))
         onset = int(rng.integers(0, (n - length) // q + 1)) * q
-        plan['events'].append({'source': sources[si].path, 'role': role, 'label': sources[si].label, 'crop': crop,
-                               'length': int(length), 'onset': onset, 'ebr_db': float(rng.uniform(*cfg.ebr_db))})
+        e = {'source': sources[si].path, 'role': role, 'label': sources[si].label, 'crop': crop, 'length': int(length),
+             'onset': onset, 'ebr_db': float(rng.uniform(*cfg.ebr_db))}
+        if speed != SPEED_STEPS: e['speed'] = speed / SPEED_STEPS
+        plan['events'].append(e)
     return plan
 
 # %% ../nbs/03_soundscapes.ipynb #25d9360c
@@ -249,7 +271,7 @@ def render_clip(plan, sources_by_path, cfg:SoundscapeConfig):
     bg *= 10 ** (b['dbfs'] / 20) / np.sqrt(np.mean(bg ** 2))
     parts = []
     for e in plan['events']:
-        x = sources_by_path[e['source']].audio[e['crop']:e['crop'] + e['length']].astype(np.float64)
+        x = event_audio(e, sources_by_path)
         span = slice(e['onset'], e['onset'] + e['length'])
         gain = 10 ** ((e['ebr_db'] - event_to_background_db(x, bg[span])) / 20)
         full = np.zeros(n)
