@@ -205,7 +205,8 @@ SPEED_STEPS = 100  # playback speeds are whole hundredths, so resampling is an e
 
 def draw_speed(cfg:SoundscapeConfig, split, rng):
     "Playback speed in hundredths for one event of a `split` clip: drawn from `cfg.train_speed` in training, else 100."
-    lo, hi = (math.ceil(v * SPEED_STEPS - 1e-9) for v in cfg.train_speed)
+    lo = math.ceil(cfg.train_speed[0] * SPEED_STEPS - 1e-9)
+    hi = max(lo, math.floor(cfg.train_speed[1] * SPEED_STEPS + 1e-9))  # whole hundredths inside the range
     if split != 'train' or lo == hi == SPEED_STEPS: return SPEED_STEPS
     return int(rng.integers(lo, hi + 1)) if lo < hi else lo
 
