@@ -327,6 +327,8 @@ class FinetuneConfig:
     consistency_ramp_epochs: float = 3.0  # sigmoid ramp-up of the consistency weight
     w_weak: float = 0.5  # weight of the clip-level (weak) loss
     pos_weight: float = 1.0  # weight of active frames in the strong BCE (frame labels are mostly inactive)
+    pos_weight_balance: float = 0.0  # 0: pos_weight for every class; 1: pos_weight x (mean / class share of active
+    # strong-label frames), so every class's active frames weigh the same in all (in between: that ratio ^ balance)
     mean_teacher: bool = True  # False: no teacher, no consistency loss (a step costs ~25% less)
     pretrained_iterations: Literal['all', 'last'] = 'all'  # EM iterations `pmam run` fine-tunes besides the baseline
     time_shift: float = 0.9  # std of the circular time shift, seconds (labels shift too)
@@ -351,6 +353,8 @@ def validate(self:FinetuneConfig, prefix='finetune'):
     if self.freeze_epochs < 0 or self.freeze_epochs > self.epochs:
         raise ConfigError(f"{prefix}.freeze_epochs must be in [0, epochs]")
     if self.pos_weight <= 0: raise ConfigError(f"{prefix}.pos_weight must be > 0, got {self.pos_weight}")
+    if not 0 <= self.pos_weight_balance <= 1:
+        raise ConfigError(f"{prefix}.pos_weight_balance must be in [0, 1], got {self.pos_weight_balance}")
     for k in (
         'warmup_epochs',
         'weight_decay',

@@ -18,8 +18,9 @@ from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, 
 from .evaluate import evaluate_split, scored_split, tune_median_windows
 
 # %% auto #0
-__all__ = ['ema_update', 'consistency_weight', 'selection_key', 'masked_bce', 'Finetuner', 'labelled_clip_choice',
-           'labelled_subset', 'train_clip_counts', 'finetune_loaders', 'run_finetune']
+__all__ = ['ema_update', 'consistency_weight', 'selection_key', 'masked_bce', 'active_frame_shares', 'class_pos_weights',
+           'Finetuner', 'labelled_clip_choice', 'labelled_subset', 'train_clip_counts', 'finetune_loaders',
+           'run_finetune']
 
 # %% ../nbs/11_finetune.ipynb #0d8e9ff1
 @torch.no_grad()
@@ -44,14 +45,37 @@ def selection_key(result, select_on):
 
 def masked_bce(p, y, valid, pos_weight=1.0):
     """BCE of probabilities `(batch, frames, classes)` over valid frames `(batch, frames)`; active frames weigh
-    `pos_weight`."""
+    `pos_weight` (a number, or one per class)."""
     y = y.float()
     loss = F.binary_cross_entropy(p.float().clamp(1e-7, 1 - 1e-7), y, reduction='none')
-    if pos_weight != 1:
+    if torch.is_tensor(pos_weight) or pos_weight != 1:
         loss = loss * (1 + (pos_weight - 1) * y)  # ~2% of frame labels are active: without this, silence wins
     return (loss.mean(-1) * valid).sum() / valid.sum().clamp_min(1)
 
-# %% ../nbs/11_finetune.ipynb #db965e99
+# %% ../nbs/11_finetune.ipynb #44f20dbe
+def active_frame_shares(loader, encoder):
+    """Per class, the share of the frames of the strongly labelled training clips in `loader` (a `finetune_loaders`
+    loader) that are active; zeros without strong clips."""
+    active, n_frames = torch.zeros(len(encoder.classes)), 0
+    for d in loader.dataset.datasets:
+        base = d.dataset if isinstance(d, Subset) else d
+        if base.split.kind != 'strong': continue
+        names = base.split.filenames if d is base else [base.split.filenames[i] for i in d.indices]
+        kept = set(names)
+        for fn, events in base.split.events.groupby('filename'):
+            if fn in kept: active += encoder.encode_strong(events).sum(0)
+        n_frames += len(names) * encoder.n_frames
+    return active / max(n_frames, 1)
+
+def class_pos_weights(shares, pos_weight, balance):
+    """Weight of active frames per class, `pos_weight · (mean share / class share) ^ balance` over the classes that have
+    active frames; `pos_weight` for the others and for every class at balance 0."""
+    w = torch.full((len(shares),), float(pos_weight))
+    seen = shares > 0
+    if balance > 0 and seen.any(): w[seen] = pos_weight * (shares[seen].mean() / shares[seen]) ** balance
+    return w
+
+# %% ../nbs/11_finetune.ipynb #061a5087
 class Finetuner(Trainer):
     "Mean-teacher SED fine-tuning of `student`; outputs in `out` (`best.pt`, `last.pt`, `metrics.jsonl`)."
     stage = 'fine-tune'
@@ -77,6 +101,10 @@ class Finetuner(Trainer):
         self.steps_per_epoch = len(train_loader)
         self.total = self.fc.epochs * self.steps_per_epoch
         self.best = [-math.inf] * 3
+        self.pos_weight = self.fc.pos_weight  # one number, or one per class with pos_weight_balance
+        if self.fc.pos_weight_balance > 0:
+            shares = active_frame_shares(train_loader, val_set.encoder)
+            self.pos_weight = class_pos_weights(shares, self.fc.pos_weight, self.fc.pos_weight_balance).to(self.device)
 
     def lr(self, group):
         fc = self.fc
@@ -87,7 +115,7 @@ class Finetuner(Trainer):
     def after_step(self):
         if self.fc.mean_teacher: ema_update(self.teacher, self.student, min(1 - 1 / self.step, self.fc.ema_decay))
 
-# %% ../nbs/11_finetune.ipynb #7da81f28
+# %% ../nbs/11_finetune.ipynb #9bf3f4e1
 @patch
 def augmented_batch(self:Finetuner, b):
     "Features, frame and clip labels, padding, strong/weak masks of batch `b`, shifted in time and frequency, mixed up."
@@ -116,7 +144,9 @@ def train_step(self:Finetuner, b):
     ps_frames, ps_clip = self.net(v1, pad, return_clip=True)
     valid = (~pad).float()
     zero = ps_frames.sum() * 0
-    loss_strong = masked_bce(ps_frames[strong], frames[strong], valid[strong], fc.pos_weight) if strong.any() else zero
+    loss_strong = (
+        masked_bce(ps_frames[strong], frames[strong], valid[strong], self.pos_weight) if strong.any() else zero
+    )
     loss_weak = F.binary_cross_entropy(ps_clip[weak].clamp(1e-7, 1 - 1e-7), clips[weak]) if weak.any() else zero
     if fc.mean_teacher:
         with torch.no_grad(): pt_frames, pt_clip = self.teacher(v2, pad, return_clip=True)
@@ -203,7 +233,7 @@ def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device
         atomic_save(best, path)
     det.median_windows = best['median_windows']
 
-# %% ../nbs/11_finetune.ipynb #82d2c6c9
+# %% ../nbs/11_finetune.ipynb #4f7517ed
 def run_finetune(
     cfg: Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None
 ):
@@ -236,6 +266,7 @@ def run_finetune(
             'validation_tuned_windows': {k: val[k] for k in ('psds1', 'psds2', 'event_f1')} if val else None,
         },
         'median_windows': det.median_windows,
+        'pos_weight': ft.pos_weight.tolist() if torch.is_tensor(ft.pos_weight) else ft.pos_weight,
         'label_fraction': cfg.finetune.label_fraction,
         'train_clips': train_clip_counts(train),
         'test': {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')},
