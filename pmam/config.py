@@ -130,6 +130,9 @@ class SoundscapeConfig:
     # playback-speed range (pitch and tempo together, in hundredths) of each event and distractor in training clips;
     # validation and test clips always play recordings as recorded. [1, 1]: off
     train_speed: list[float] = field(default_factory=lambda: [1.0, 1.0])
+    # share of each class's training recordings that labelled training clips hear (the rest are heard only in unlabeled
+    # training clips); validation and test are unchanged. 1: all. For learning curves over distinct recordings
+    labelled_recordings: float = 1.0
 
 # %% ../nbs/00_config.ipynb #15aeca24
 @patch
@@ -167,6 +170,8 @@ def validate(self:SoundscapeConfig, prefix='soundscapes'):
     if self.background_dbfs[1] >= 0: raise ConfigError(f"{prefix}.background_dbfs must be < 0 dBFS")
     if not (0.5 <= self.train_speed[0] and self.train_speed[1] <= 2):
         raise ConfigError(f"{prefix}.train_speed must lie within [0.5, 2], got {self.train_speed}")
+    if not 0 < self.labelled_recordings <= 1:
+        raise ConfigError(f"{prefix}.labelled_recordings must be in (0, 1], got {self.labelled_recordings}")
 
 # %% ../nbs/00_config.ipynb #639a8c09
 @dataclass

@@ -19,12 +19,12 @@ from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_t
 
 # %% auto #0
 __all__ = ['ROLES', 'PARTITIONS', 'SPLIT_NAMES', 'SPEED_STEPS', 'KINDS', 'trim_silence', 'Source', 'manifest_collection',
-           'load_sources', 'stratified_split', 'SourcePools', 'background_chunks', 'split_sources', 'draw_speed',
-           'source_length', 'event_audio', 'plan_clip', 'event_to_background_db', 'render_clip', 'plan_events',
-           'project_dir', 'resolve_sources_dir', 'shared_data_dir', 'office_sources', 'plan_benchmark',
-           'write_metadata', 'sources_per_split', 'check_replaceable', 'render_clips', 'build_record', 'report_build',
-           'build_benchmark', 'read_mixing_log', 'split_provenance', 'check_labels_against_audio', 'dataset_digest',
-           'read_split_events', 'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
+           'load_sources', 'stratified_split', 'SourcePools', 'background_chunks', 'hold_out_from_labels',
+           'split_sources', 'draw_speed', 'source_length', 'event_audio', 'plan_clip', 'event_to_background_db',
+           'render_clip', 'plan_events', 'project_dir', 'resolve_sources_dir', 'shared_data_dir', 'office_sources',
+           'plan_benchmark', 'write_metadata', 'sources_per_split', 'check_replaceable', 'render_clips', 'build_record',
+           'report_build', 'build_benchmark', 'read_mixing_log', 'split_provenance', 'check_labels_against_audio',
+           'dataset_digest', 'read_split_events', 'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
 
 # %% ../nbs/03_soundscapes.ipynb #3ec61f65
 def trim_silence(x, sr, threshold_db=-40.0, frame_seconds=0.01, margin_seconds=0.01):
@@ -173,6 +173,18 @@ def background_chunks(sources, cfg:SoundscapeConfig):
     return chunks, skipped
 
 # %% ../nbs/03_soundscapes.ipynb #36056ccc
+def hold_out_from_labels(events, sources, share, seed):
+    """Keep `share` of each class's training recordings in `events['train']` (spread over collections, at least one)
+    and move the rest to `events['unlabeled_only']`."""
+    rng = np.random.default_rng([seed, 3])  # its own stream: the other partitions are drawn as without it
+    for label in sorted(events['train']):
+        idx = events['train'][label]
+        parts = stratified_split(idx, [sources[i].collection for i in idx],
+                                 {'train': share, 'unlabeled_only': 1 - share}, rng, f"class {label!r}")
+        events['train'][label] = parts['train']
+        events['unlabeled_only'][label] = events['unlabeled_only'].get(label, []) + parts['unlabeled_only']
+
+# %% ../nbs/03_soundscapes.ipynb #9b5ac2c4
 def split_sources(sources, cfg:SoundscapeConfig, seed):
     "Assign every recording and background chunk to one partition, stratified by collection (deterministic in `seed`)."
     rng, fr = np.random.default_rng([seed, 1]), cfg.split_fractions
@@ -185,6 +197,7 @@ def split_sources(sources, cfg:SoundscapeConfig, seed):
         idx = by_class[label]
         for k, v in stratified_split(idx, [sources[i].collection for i in idx], fr, rng, f"class {label!r}").items():
             events[k][label] = v
+    if cfg.labelled_recordings < 1: hold_out_from_labels(events, sources, cfg.labelled_recordings, seed)
     dis = [i for i, s in enumerate(sources) if s.role == 'distractor']
     distractors = {k: [] for k in PARTITIONS}
     if dis:
