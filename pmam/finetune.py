@@ -148,7 +148,7 @@ def train_step(self:Finetuner, b):
         masked_bce(ps_frames[strong], frames[strong], valid[strong], self.pos_weight) if strong.any() else zero
     )
     loss_weak = F.binary_cross_entropy(ps_clip[weak].clamp(1e-7, 1 - 1e-7), clips[weak]) if weak.any() else zero
-    if fc.mean_teacher:
+    if fc.mean_teacher and fc.consistency_max > 0:
         with torch.no_grad(): pt_frames, pt_clip = self.teacher(v2, pad, return_clip=True)
         frame_mse = ((ps_frames - pt_frames) ** 2).mean(-1).mul(valid).sum() / valid.sum().clamp_min(1)
         cons = frame_mse + F.mse_loss(ps_clip, pt_clip)
