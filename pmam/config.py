@@ -328,7 +328,7 @@ class FinetuneConfig:
     grad_clip: float = 5.0
     freeze_epochs: int = 0  # keep the pretrained backbone frozen for this many epochs
     ema_decay: float = 0.999  # teacher = EMA of the student (parameters and batch-norm statistics)
-    consistency_max: float = 2.0  # weight of the student–teacher consistency loss after the ramp
+    consistency_max: float = 2.0  # student–teacher consistency weight after the ramp (0: teacher = weight average)
     consistency_ramp_epochs: float = 3.0  # sigmoid ramp-up of the consistency weight
     w_weak: float = 0.5  # weight of the clip-level (weak) loss
     pos_weight: float = 1.0  # weight of active frames in the strong BCE (frame labels are mostly inactive)
