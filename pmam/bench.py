@@ -239,6 +239,8 @@ def _pretrain_run(a):
 # %% ../nbs/90_bench.ipynb #1d981e1b
 FINETUNE_SETUPS = {'decoded audio + mean teacher': ['data.feature_store=null', 'finetune.mean_teacher=true'],
                    'feature store + mean teacher': ['finetune.mean_teacher=true'],
+                   'feature store, no teacher, 2x2x2 pooling': ['finetune.mean_teacher=false',
+                                                                'model.encoder_freq_pools=[2,2,2]'],
                    'feature store, no teacher': ['finetune.mean_teacher=false']}
 
 def _time_finetune_setup(cfg, steps, warmup, device):
@@ -306,10 +308,11 @@ def _finetune_run(a):
     rows = bench_finetune(a.root, a.preset, a.steps, a.warmup, a.device)
     print(f"pmam.bench finetune: preset {a.preset} on {a.root}, {a.steps} timed steps each\nmachine: "
           f"{machine(a.device)}")
-    print(f"{'setup':<30} {'steps/s':>8} {'clips/s':>8} {'data s':>8} {'compute s':>10} {'validation pass s':>18}")
+    w = max(len(r['setup']) for r in rows)
+    print(f"{'setup':<{w}} {'steps/s':>8} {'clips/s':>8} {'data s':>8} {'compute s':>10} {'validation pass s':>18}")
     for r in rows:
         print(
-            f"{r['setup']:<30} {r['steps_per_s']:8.2f} {r['clips_per_s']:8.1f} {r['data_s']:8.3f} "
+            f"{r['setup']:<{w}} {r['steps_per_s']:8.2f} {r['clips_per_s']:8.1f} {r['data_s']:8.3f} "
             f"{r['compute_s']:10.3f} {r['validation_pass_s']:18.1f}"
         )
     return rows
