@@ -13,7 +13,7 @@ from torch import nn
 from torch.utils.data import ConcatDataset, DataLoader, Subset
 from .config import Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world
 from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, split_dataset
-from .model import build_detector
+from .model import architecture, build_detector
 from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, time_shift
 from .evaluate import evaluate_split, scored_split, tune_median_windows
 
@@ -176,7 +176,7 @@ def end_epoch(self:Finetuner, losses, seconds):
             self.best = key
             val = {k: r[k] for k in ('psds1', 'psds2', 'event_f1')}
             atomic_save({'detector': m.state_dict(), 'classes': self.classes, 'epoch': self.epoch, 'which': who,
-                         'val': val}, self.out/'best.pt')
+                         'val': val, 'architecture': architecture(self.cfg)}, self.out/'best.pt')
             rec['best'] = who
     append_jsonl(self.out/'metrics.jsonl', rec)
 

@@ -11,9 +11,10 @@ from torch import nn
 from .config import Config, ConfigError, ModelConfig, CheckpointError, load_checkpoint
 
 # %% auto #0
-__all__ = ['ENCODERS', 'PRETRAINED_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder', 'cnn_encoder', 'mlp_encoder',
-           'make_encoder', 'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model',
-           'count_parameters', 'SEDHead', 'load_pretrained', 'Detector', 'build_detector', 'load_detector']
+__all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder', 'cnn_encoder',
+           'mlp_encoder', 'make_encoder', 'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel',
+           'build_model', 'count_parameters', 'SEDHead', 'architecture', 'check_architecture', 'load_pretrained',
+           'Detector', 'build_detector', 'load_detector']
 
 # %% ../nbs/04_model.ipynb #62af26c6
 class ConvBlock(nn.Module):
@@ -224,11 +225,36 @@ class SEDHead(nn.Module):
         return frames, clip
 
 # %% ../nbs/04_model.ipynb #07c3ea1e
+ARCHITECTURE = {
+    'features': ('sample_rate', 'n_fft', 'win_length', 'hop_length', 'n_mels', 'f_min', 'f_max', 'log_offset',
+                 'norm_shift', 'norm_scale'),
+    'model': ('encoder', 'encoder_channels', 'encoder_time_pools', 'encoder_freq_pools', 'encoder_upsample',
+              'encoder_clip_norm', 'd_model', 'n_layers', 'n_heads', 'mlp_ratio', 'predictor_hidden'),
+}
+
+def architecture(cfg:Config):
+    "`{'section.key': value}` of the `ARCHITECTURE` settings of `cfg`: what a checkpoint records about its network."
+    return {f'{sec}.{k}': getattr(getattr(cfg, sec), k) for sec, keys in ARCHITECTURE.items() for k in keys}
+
+def check_architecture(saved:dict, path, cfg:Config):
+    "Raise `CheckpointError` if checkpoint dict `saved` records an architecture that differs from `cfg`'s."
+    rec = saved.get('architecture')
+    if rec is None: return  # saved before checkpoints recorded it
+    diff = [(k, rec[k], v) for k, v in architecture(cfg).items() if k in rec and rec[k] != v]
+    if diff:
+        raise CheckpointError(
+            f"{path}: saved by a network with {', '.join(f'{k}={old}' for k, old, _ in diff)}, but this config has "
+            f"{', '.join(f'{k}={new}' for k, _, new in diff)}; load it with the config it was trained with (its run's "
+            "config.yaml)"
+        )
+
 PRETRAINED_KIND = 'a pretrained model (…/mstep/best.pt written by pmam pretrain)'
 
 def load_pretrained(path, cfg:Config, device='cpu'):
     "The `MaskedAudioModel` saved at `path` (a `best.pt`/`last.pt` of an M-step) with its prototype dimension."
-    sd = load_checkpoint(path, ['model'], PRETRAINED_KIND, device)['model']
+    saved = load_checkpoint(path, ['model'], PRETRAINED_KIND, device)
+    check_architecture(saved, path, cfg)
+    sd = saved['model']
     if 'predictor.2.weight' not in sd:
         raise CheckpointError(f"{path}: not a masked audio model (no prototype predictor in it)")
     model = build_model(cfg, sd['predictor.2.weight'].shape[0])
@@ -255,8 +281,9 @@ def build_detector(cfg:Config, n_classes, checkpoint=None):
     "A `Detector` for `cfg`, its backbone loaded from a pretraining checkpoint (`best.pt`) when given, else fresh."
     model = build_model(cfg, prototype_dim=1)
     if checkpoint is not None:
-        sd = load_checkpoint(checkpoint, ['model'], PRETRAINED_KIND)['model']
-        sd = {k: v for k, v in sd.items() if not k.startswith('predictor.')}
+        saved = load_checkpoint(checkpoint, ['model'], PRETRAINED_KIND)
+        check_architecture(saved, checkpoint, cfg)
+        sd = {k: v for k, v in saved['model'].items() if not k.startswith('predictor.')}
         missing, unexpected = model.load_state_dict(sd, strict=False)
         missing = [k for k in missing if not k.startswith('predictor.')]
         if missing or unexpected:
@@ -269,6 +296,7 @@ def build_detector(cfg:Config, n_classes, checkpoint=None):
 def load_detector(path, cfg:Config, device='cpu'):
     "The detector saved as `best.pt` by a fine-tuning (with its tuned median windows, if any), and its class names."
     sd = load_checkpoint(path, ['detector', 'classes'], 'a detector (…/finetune/<model>/best.pt)', device)
+    check_architecture(sd, path, cfg)
     det = build_detector(cfg, len(sd['classes']))
     try: det.load_state_dict(sd['detector'])
     except RuntimeError as e:

@@ -12,7 +12,7 @@ import torch.distributed as dist
 from torch.utils.data import ConcatDataset, DataLoader, Dataset
 from .config import Config, atomic_save, atomic_write_text, is_distributed, rank_and_world, save_config
 from .data import MixedBatchSampler, SEDDataset, dataset_classes, split_dataset, batch_features
-from .model import build_model, load_pretrained
+from .model import architecture, build_model, load_pretrained
 from .prototypes import LogMelStack, ModelTap, Prototypes, PseudoLabelStore, run_estep
 from .gmm import single_process
 from .loss import pretrain_loss
@@ -176,7 +176,8 @@ def end_epoch(self:MStep, losses, seconds):
     improved = val_loss < self.best
     if improved:
         self.best = val_loss
-        atomic_save({'model': self.model.state_dict(), 'epoch': self.epoch, 'val_loss': val_loss}, self.out/'best.pt')
+        atomic_save({'model': self.model.state_dict(), 'epoch': self.epoch, 'val_loss': val_loss,
+                     'architecture': architecture(self.cfg)}, self.out/'best.pt')
     append_jsonl(self.out/'metrics.jsonl',
                  {**self.tag, 'stage': 'pretrain', 'epoch': self.epoch, 'step': self.step, 'train_loss': losses['loss'],
                   'val_loss': val_loss, 'lr': self.opt.param_groups[0]['lr'], 'seconds': round(seconds, 2),
