@@ -8,7 +8,8 @@ import importlib, math
 import torch
 import torch.nn.functional as F
 from torch import nn
-from .config import Config, ConfigError, ModelConfig, CheckpointError, load_checkpoint
+from dataclasses import asdict
+from .config import Config, ConfigError, ModelConfig, CheckpointError, flat_settings, load_checkpoint
 
 # %% auto #0
 __all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder', 'cnn_encoder',
@@ -225,16 +226,17 @@ class SEDHead(nn.Module):
         return frames, clip
 
 # %% ../nbs/04_model.ipynb #07c3ea1e
-ARCHITECTURE = {
-    'features': ('sample_rate', 'n_fft', 'win_length', 'hop_length', 'n_mels', 'f_min', 'f_max', 'log_offset',
-                 'norm_shift', 'norm_scale'),
-    'model': ('encoder', 'encoder_channels', 'encoder_time_pools', 'encoder_freq_pools', 'encoder_upsample',
-              'encoder_clip_norm', 'd_model', 'n_layers', 'n_heads', 'mlp_ratio', 'predictor_hidden'),
-}
+ARCHITECTURE = (
+    'features.sample_rate', 'features.n_fft', 'features.win_length', 'features.hop_length', 'features.n_mels',
+    'features.f_min', 'features.f_max', 'features.log_offset', 'features.norm_shift', 'features.norm_scale',
+    'model.encoder', 'model.encoder_channels', 'model.encoder_time_pools', 'model.encoder_freq_pools',
+    'model.encoder_upsample', 'model.encoder_clip_norm', 'model.d_model', 'model.n_layers', 'model.n_heads',
+    'model.mlp_ratio', 'model.predictor_hidden',
+)  # the settings that give a checkpoint's weights their meaning (not dropout or masking: fine-tuning may change them)
 
 def architecture(cfg:Config):
     "`{'section.key': value}` of the `ARCHITECTURE` settings of `cfg`: what a checkpoint records about its network."
-    return {f'{sec}.{k}': getattr(getattr(cfg, sec), k) for sec, keys in ARCHITECTURE.items() for k in keys}
+    return {k: v for k, v in flat_settings(asdict(cfg)).items() if k in ARCHITECTURE}
 
 def check_architecture(saved:dict, path, cfg:Config):
     "Raise `CheckpointError` if checkpoint dict `saved` records an architecture that differs from `cfg`'s."
