@@ -17,15 +17,15 @@ from .soundscapes import build_benchmark, dataset_summary, office_sources
 from .pretrain import run_pretraining
 from .data import AUDIO_EXTENSIONS, LabelEncoder, split_dataset
 from .model import load_detector
-from .finetune import run_finetune
+from .finetune import ensemble_detectors, run_finetune
 from .evaluate import evaluate_split, plot_detection, predict as predict_events
 from .pipeline import results_table, run_experiment, markdown_table
 from .study import run_study, summary_tables
 
 # %% auto #0
 __all__ = ['FINETUNE_RECORD', 'COMMANDS', 'data_build', 'run_folder', 'all_checked', 'command_config', 'init_distributed',
-           'pretrain', 'finetune', 'evaluate', 'find_config', 'expand_audio', 'plot_waveform', 'write_detection_plots',
-           'predict', 'run', 'study', 'main']
+           'pretrain', 'finetune', 'evaluate', 'ensemble', 'find_config', 'expand_audio', 'plot_waveform',
+           'write_detection_plots', 'predict', 'run', 'study', 'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -166,6 +166,25 @@ def evaluate(
         atomic_write_text(Path(out), json.dumps(res, indent=1, default=float))
     return res
 
+# %% ../nbs/99_cli.ipynb #fd61b093
+def ensemble(
+    detectors:Param('fine-tuned detectors to average (best.pt of runs with other seeds)', nargs='+', opt=False),
+    out:str=None,  # output folder: the ensemble's best.pt and results.json
+    config:str=None,  # the members' config (default: the config.yaml above the first detector)
+    device:str='cpu',
+):
+    "Make fine-tuned detectors one (the mean of their scores), tune its median windows, score it on test."
+    if out is None: raise ValueError("--out is required (a folder for the ensemble's best.pt and results.json)")
+    if (Path(out)/'best.pt').exists():
+        raise FileExistsError(f"{out} already holds a detector (best.pt); choose another --out")
+    cfg = load_config(config or find_config(detectors[0]))
+    with run_folder(out):
+        res = ensemble_detectors(detectors, cfg, out, str(resolve_device(device)))
+    scores = lambda r: ', '.join(f"{k} {v:.4f}" for k, v in r.items())
+    print(f"ensemble of {len(detectors)} detectors: validation {scores(res['validation'])}; test {scores(res['test'])}")
+    print(f"written to {out}/best.pt and {out}/results.json")
+    return res
+
 # %% ../nbs/99_cli.ipynb #8d5b8b43
 def find_config(checkpoint):
     "The `config.yaml` of the run a checkpoint belongs to (searched upwards from it)."
@@ -286,9 +305,9 @@ def study(
     for name, df in summary_tables(summary).items(): print(f"{name}\n{markdown_table(df)}\n")
     return summary
 
-# %% ../nbs/99_cli.ipynb #f350366c
+# %% ../nbs/99_cli.ipynb #46f520a8
 COMMANDS = {('data', 'build'): data_build, ('pretrain',): pretrain, ('finetune',): finetune, ('evaluate',): evaluate,
-            ('predict',): predict, ('run',): run, ('study',): study}
+            ('ensemble',): ensemble, ('predict',): predict, ('run',): run, ('study',): study}
 
 def main(argv=None):
     "Entry point of the `pmam` console script."

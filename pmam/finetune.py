@@ -13,14 +13,15 @@ from torch import nn
 from torch.utils.data import ConcatDataset, DataLoader, Subset
 from .config import Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world
 from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, split_dataset
-from .model import architecture, build_detector
+from .model import DetectorEnsemble, architecture, build_detector, detector_checkpoint, load_detector
 from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, time_shift
 from .evaluate import evaluate_split, scored_split, tune_median_windows
+from .audio import LogMel
 
 # %% auto #0
 __all__ = ['ema_update', 'consistency_weight', 'selection_key', 'masked_bce', 'active_frame_shares', 'class_pos_weights',
-           'Finetuner', 'labelled_clip_choice', 'labelled_subset', 'train_clip_counts', 'finetune_loaders',
-           'run_finetune']
+           'Finetuner', 'labelled_clip_choice', 'labelled_subset', 'train_clip_counts', 'finetune_loaders', 'headline',
+           'per_class', 'run_finetune', 'ensemble_detectors']
 
 # %% ../nbs/11_finetune.ipynb #0d8e9ff1
 @torch.no_grad()
@@ -224,6 +225,15 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
         classes,
     )
 
+# %% ../nbs/11_finetune.ipynb #56ce6f72
+def headline(res):
+    "The headline metrics of an `evaluate_split` result (None where it has none), as `results.json` keeps them."
+    return {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')}
+
+def per_class(res):
+    "The per-class areas and F1 of an `evaluate_split` result, as `results.json` keeps them."
+    return {k: res[k] for k in ('psds1_per_class', 'psds2_per_class', 'event_f1_per_class') if k in res}
+
 # %% ../nbs/11_finetune.ipynb #b621292e
 def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device):
     "Tune per-class median windows of the selected model on validation once, and store them in its `best.pt`."
@@ -233,7 +243,7 @@ def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device
         atomic_save(best, path)
     det.median_windows = best['median_windows']
 
-# %% ../nbs/11_finetune.ipynb #4f7517ed
+# %% ../nbs/11_finetune.ipynb #716c9578
 def run_finetune(
     cfg: Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None
 ):
@@ -269,10 +279,35 @@ def run_finetune(
         'pos_weight': ft.pos_weight.tolist() if torch.is_tensor(ft.pos_weight) else ft.pos_weight,
         'label_fraction': cfg.finetune.label_fraction,
         'train_clips': train_clip_counts(train),
-        'test': {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')},
-        'test_per_class': {
-            k: res.get(k) for k in ('psds1_per_class', 'psds2_per_class', 'event_f1_per_class') if k in res
-        },
+        'test': headline(res),
+        'test_per_class': per_class(res),
     }
     if rank == 0: atomic_write_text(out/'results.json', json.dumps(summary, indent=1, default=float))
+    return summary
+
+# %% ../nbs/11_finetune.ipynb #a88dbf82
+def ensemble_detectors(paths, cfg:Config, out, device='cpu'):
+    """Score the fine-tuned detectors at `paths` as one `DetectorEnsemble`: per-class median windows tuned for it on
+    validation, saved as `out/best.pt`; its validation and test results in `out/results.json` (returned)."""
+    if len(paths) < 2: raise ValueError(f"an ensemble needs two or more detectors, got {len(paths)}")
+    out, device = Path(out), torch.device(device)
+    loaded = [load_detector(p, cfg, device) for p in paths]
+    classes = loaded[0][1]
+    for p, (_, c) in zip(paths[1:], loaded[1:]):
+        if c != classes:
+            raise ValueError(
+                f"{p}: detects {c}, but {paths[0]} detects {classes}; an ensemble's members detect the same classes"
+            )
+    ens = DetectorEnsemble([d for d, _ in loaded]).to(device).eval()
+    val_set, test_set = (split_dataset(cfg, s, classes) for s in ('validation', 'test'))
+    logmel = LogMel(cfg.features).to(device)
+    if cfg.evaluate.median_candidates:
+        scored = scored_split(ens, val_set, cfg, logmel, device)
+        ens.median_windows = tune_median_windows(*scored, cfg.evaluate.median_candidates, cfg)
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_save(detector_checkpoint(ens, classes, cfg, member_paths=[str(p) for p in paths]), out/'best.pt')
+    val, test = (evaluate_split(ens, s, cfg, logmel, device) for s in (val_set, test_set))
+    summary = {'model': 'ensemble', 'members': [str(p) for p in paths], 'median_windows': ens.median_windows,
+               'validation': headline(val), 'test': headline(test), 'test_per_class': per_class(test)}
+    atomic_write_text(out/'results.json', json.dumps(summary, indent=1, default=float))
     return summary

@@ -12,10 +12,10 @@ from dataclasses import asdict
 from .config import Config, ConfigError, ModelConfig, CheckpointError, flat_settings, load_checkpoint
 
 # %% auto #0
-__all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder', 'cnn_encoder',
-           'mlp_encoder', 'make_encoder', 'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel',
-           'build_model', 'count_parameters', 'SEDHead', 'architecture', 'check_architecture', 'load_pretrained',
-           'Detector', 'build_detector', 'load_detector']
+__all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'DETECTOR_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder',
+           'cnn_encoder', 'mlp_encoder', 'make_encoder', 'block_mask', 'apply_mask', 'rotary', 'TransformerBlock',
+           'MaskedAudioModel', 'build_model', 'count_parameters', 'SEDHead', 'architecture', 'check_architecture',
+           'load_pretrained', 'Detector', 'build_detector', 'DetectorEnsemble', 'detector_checkpoint', 'load_detector']
 
 # %% ../nbs/04_model.ipynb #62af26c6
 class ConvBlock(nn.Module):
@@ -295,14 +295,43 @@ def build_detector(cfg:Config, n_classes, checkpoint=None):
             )
     return Detector(model, n_classes)
 
-def load_detector(path, cfg:Config, device='cpu'):
-    "The detector saved as `best.pt` by a fine-tuning (with its tuned median windows, if any), and its class names."
-    sd = load_checkpoint(path, ['detector', 'classes'], 'a detector (…/finetune/<model>/best.pt)', device)
-    check_architecture(sd, path, cfg)
-    det = build_detector(cfg, len(sd['classes']))
-    try: det.load_state_dict(sd['detector'])
+class DetectorEnsemble(nn.Module):
+    """Detectors of one architecture fine-tuned apart (other seeds, say) that score as one: the mean of their frame
+    and clip probabilities. `median_windows` as a `Detector`'s; `pmam ensemble` tunes them for the ensemble."""
+    def __init__(self, members):
+        super().__init__()
+        if not members: raise ValueError("an ensemble needs at least one detector")
+        self.members, self.median_windows = nn.ModuleList(members), None
+    def forward(self, feats, padding_mask=None, return_clip=False):
+        frames, clips = zip(*(m(feats, padding_mask, return_clip=True) for m in self.members))
+        frames, clip = torch.stack(frames).mean(0), torch.stack(clips).mean(0)
+        return (frames, clip) if return_clip else frames
+
+DETECTOR_KIND = 'a detector (…/finetune/<model>/best.pt, or the best.pt of pmam ensemble)'
+
+def detector_checkpoint(det, classes, cfg:Config, **extra):
+    "The dict a detector or an ensemble is saved as: weights (one set per member), class names, windows, architecture."
+    weights = {'members': [m.state_dict() for m in det.members]} if isinstance(det, DetectorEnsemble) else {
+        'detector': det.state_dict()}
+    return {**weights, 'classes': list(classes), 'median_windows': det.median_windows,
+            'architecture': architecture(cfg), **extra}
+
+def _load_weights(det, weights, path):
+    "`det` with `weights` loaded, or a `CheckpointError` naming `path` if they do not fit it."
+    try: det.load_state_dict(weights)
     except RuntimeError as e:
         why = str(e).splitlines()[-1].strip()[:160]
         raise CheckpointError(f"{path}: does not fit the model of this config ({why}); pass its --config") from None
+    return det
+
+def load_detector(path, cfg:Config, device='cpu'):
+    """The detector (or `DetectorEnsemble`) saved as `best.pt` by a fine-tuning (or by `pmam ensemble`), with its
+    tuned median windows, if any, and its class names."""
+    sd = load_checkpoint(path, ['classes'], DETECTOR_KIND, device)
+    if not ({'detector', 'members'} & set(sd)): raise CheckpointError(f"{path}: not {DETECTOR_KIND} (no weights in it)")
+    check_architecture(sd, path, cfg)
+    n = len(sd['classes'])
+    if 'members' in sd: det = DetectorEnsemble([_load_weights(build_detector(cfg, n), w, path) for w in sd['members']])
+    else: det = _load_weights(build_detector(cfg, n), sd['detector'], path)
     det.median_windows = sd.get('median_windows')
     return det.eval(), sd['classes']
