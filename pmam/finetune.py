@@ -11,7 +11,8 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from torch import nn
 from torch.utils.data import ConcatDataset, DataLoader, Subset
-from .config import Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world
+from .config import (Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world,
+                         save_config)
 from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, split_dataset
 from .model import DetectorEnsemble, architecture, build_detector, detector_checkpoint, load_detector
 from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, time_shift
@@ -288,7 +289,8 @@ def run_finetune(
 # %% ../nbs/11_finetune.ipynb #a88dbf82
 def ensemble_detectors(paths, cfg:Config, out, device='cpu'):
     """Score the fine-tuned detectors at `paths` as one `DetectorEnsemble`: per-class median windows tuned for it on
-    validation, saved as `out/best.pt`; its validation and test results in `out/results.json` (returned)."""
+    validation, saved as `out/best.pt` beside `cfg` (`config.yaml`); its validation and test results in
+    `out/results.json` (returned)."""
     if len(paths) < 2: raise ValueError(f"an ensemble needs two or more detectors, got {len(paths)}")
     out, device = Path(out), torch.device(device)
     loaded = [load_detector(p, cfg, device) for p in paths]
@@ -305,6 +307,7 @@ def ensemble_detectors(paths, cfg:Config, out, device='cpu'):
         scored = scored_split(ens, val_set, cfg, logmel, device)
         ens.median_windows = tune_median_windows(*scored, cfg.evaluate.median_candidates, cfg)
     out.mkdir(parents=True, exist_ok=True)
+    save_config(cfg, out/'config.yaml')
     atomic_save(detector_checkpoint(ens, classes, cfg, member_paths=[str(p) for p in paths]), out/'best.pt')
     val, test = (evaluate_split(ens, s, cfg, logmel, device) for s in (val_set, test_set))
     summary = {'model': 'ensemble', 'members': [str(p) for p in paths], 'median_windows': ens.median_windows,
