@@ -11,8 +11,8 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from torch import nn
 from torch.utils.data import ConcatDataset, DataLoader, Subset
-from .config import (Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world,
-                         save_config)
+from .config import Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world
+from .config import save_config
 from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, split_dataset
 from .model import DetectorEnsemble, architecture, build_detector, detector_checkpoint, load_detector
 from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, time_shift
