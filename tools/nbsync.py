@@ -1,8 +1,8 @@
 """Edit notebooks as percent-format text (in any editor, or for scripted refactors across notebooks) and write them
 back with nbformat, keeping cell ids. JupyterLab is the usual way to edit a notebook; this is the other one.
 
-    python tools/nbsync.py to-py  nbs/05_gmm.ipynb  > /tmp/05_gmm.py   # notebook -> editable text
-    python tools/nbsync.py to-nb  /tmp/05_gmm.py nbs/05_gmm.ipynb      # text -> notebook (read-modify-write)
+    python tools/nbsync.py to-py  nbs/06_gmm.ipynb  > /tmp/06_gmm.py   # notebook -> editable text
+    python tools/nbsync.py to-nb  /tmp/06_gmm.py nbs/06_gmm.ipynb      # text -> notebook (read-modify-write)
 
 Then `make export` (nbdev_export, nbdev_clean, README).
 

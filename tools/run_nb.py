@@ -2,7 +2,7 @@
 outputs — the plots and tables that show what the code does — are stored and read on a code host. Then `make export`
 (which cleans metadata only) and commit; `make test` keeps each component notebook's outputs under 100 KB.
 
-    .venv/bin/python tools/run_nb.py nbs/03_soundscapes.ipynb nbs/10_evaluate.ipynb
+    .venv/bin/python tools/run_nb.py nbs/04_soundscapes.ipynb nbs/11_evaluate.ipynb
 """
 import os, sys
 from pathlib import Path
