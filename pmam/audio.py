@@ -11,10 +11,12 @@ import soundfile as sf
 import torch
 import torchaudio
 from torch import nn
+from fastcore.basics import patch
 from .config import FeatureConfig
 
 # %% auto #0
-__all__ = ['AudioError', 'load_audio', 'to_mono', 'resample', 'pad_or_crop', 'padding_mask', 'load_clip', 'LogMel', 'mono_blocks']
+__all__ = ['AudioError', 'load_audio', 'to_mono', 'resample', 'pad_or_crop', 'padding_mask', 'load_clip', 'kaldi_mel_banks',
+           'LogMel', 'mono_blocks']
 
 # %% ../nbs/01_audio.ipynb #0ada84af
 class AudioError(ValueError):
@@ -67,20 +69,54 @@ def load_clip(path, features:FeatureConfig, clip_duration:float):
     return wav, n / features.sample_rate
 
 # %% ../nbs/01_audio.ipynb #374e21be
+def kaldi_mel_banks(n_mels, n_fft, sample_rate, f_min, f_max):
+    "Kaldi's triangular mel filter bank `(n_mels, n_fft // 2 + 1)`, zero on the Nyquist bin, as PaSST uses it."
+    def mel(f): return 1127.0 * torch.log1p(torch.as_tensor(f, dtype=torch.float64) / 700.0)
+    edges = torch.linspace(float(mel(f_min)), float(mel(f_max)), n_mels + 2, dtype=torch.float64)
+    bins = mel(torch.arange(n_fft // 2, dtype=torch.float64) * sample_rate / n_fft)
+    left, centre, right = edges[:-2, None], edges[1:-1, None], edges[2:, None]
+    rising, falling = (bins - left) / (centre - left), (right - bins) / (right - centre)
+    banks = torch.minimum(rising, falling).clamp(min=0)
+    return torch.nn.functional.pad(banks, (0, 1)).float()
+
+# %% ../nbs/01_audio.ipynb #5688034c
 class LogMel(nn.Module):
     "Waveforms `(batch, samples)` → normalised log-mel `(batch, n_mels, samples // hop_length)`."
     def __init__(self, cfg:FeatureConfig):
         super().__init__()
         self.cfg = cfg
-        self.mel = torchaudio.transforms.MelSpectrogram(
-            sample_rate=cfg.sample_rate, n_fft=cfg.n_fft, win_length=cfg.win_length, hop_length=cfg.hop_length,
-            f_min=cfg.f_min, f_max=cfg.f_max, n_mels=cfg.n_mels, power=2.0, center=True, pad_mode='reflect')
+        if cfg.frontend == 'passt':
+            self.register_buffer('window', torch.hann_window(cfg.win_length, periodic=False), persistent=False)
+            banks = kaldi_mel_banks(cfg.n_mels, cfg.n_fft, cfg.sample_rate, cfg.f_min, cfg.top_frequency)
+            self.register_buffer('banks', banks, persistent=False)
+        else:
+            self.mel = torchaudio.transforms.MelSpectrogram(
+                sample_rate=cfg.sample_rate, n_fft=cfg.n_fft, win_length=cfg.win_length, hop_length=cfg.hop_length,
+                f_min=cfg.f_min, f_max=cfg.f_max, n_mels=cfg.n_mels, power=2.0, center=True, pad_mode='reflect')
+        self.eval()
 
     def forward(self, wav):
         if wav.ndim != 2: raise ValueError(f"LogMel expects waveforms (batch, samples), got shape {tuple(wav.shape)}")
         with torch.autocast(wav.device.type, enabled=False):  # the STFT and log need full precision
-            m = self.mel(wav.float())[..., :wav.shape[-1] // self.cfg.hop_length]
+            mel = self.passt_mel(wav.float()) if self.cfg.frontend == 'passt' else self.mel(wav.float())
+            m = mel[..., :wav.shape[-1] // self.cfg.hop_length]
             return (torch.log(m + self.cfg.log_offset) + self.cfg.norm_shift) / self.cfg.norm_scale
+
+# %% ../nbs/01_audio.ipynb #a62a646e
+@patch
+def passt_mel(self:LogMel, wav):
+    "PaSST's power mel spectrogram `(batch, n_mels, frames)` of waveforms `(batch, samples)`."
+    c = self.cfg
+    x = wav / (wav.abs().amax(-1, keepdim=True) + 1e-10)
+    x = x[:, 1:] - 0.97 * x[:, :-1]
+    spec = torch.stft(x, c.n_fft, c.hop_length, c.win_length, window=self.window, center=True, pad_mode='reflect',
+                      return_complex=True)
+    banks = self.banks
+    if self.training:  # PaSST's band-edge jitter: f_min + [0, 10) Hz, f_max + 1 kHz − [0, 2) kHz
+        f_min = c.f_min + int(torch.randint(10, ()))
+        f_max = c.top_frequency + 1000 - int(torch.randint(2000, ()))
+        banks = kaldi_mel_banks(c.n_mels, c.n_fft, c.sample_rate, f_min, min(f_max, c.sample_rate / 2)).to(x.device)
+    return banks @ (spec.real ** 2 + spec.imag ** 2)
 
 # %% ../nbs/01_audio.ipynb #0f2f5861
 def _open_sound(path):

@@ -43,6 +43,9 @@ class FeatureConfig:
     log_offset: float = 1e-5  # floor added before the log (silence stays finite)
     norm_shift: float = 4.5  # normalised = (log-mel + norm_shift) / norm_scale
     norm_scale: float = 5.0
+    # 'logmel': torchaudio log-mel (HTK mel banks, periodic Hann). 'passt': PaSST's own front end, which a pretrained
+    # PaSST needs (peak normalisation, pre-emphasis 0.97, symmetric Hann, Kaldi mel banks, band-edge jitter in training)
+    frontend: Literal['logmel', 'passt'] = 'logmel'
 
     def validate(self, prefix='features'):
         _positive(
@@ -50,7 +53,7 @@ class FeatureConfig:
         )
         if self.win_length > self.n_fft:
             raise ConfigError(f"{prefix}.win_length={self.win_length} must be <= {prefix}.n_fft={self.n_fft}")
-        top = self.f_max if self.f_max is not None else self.sample_rate / 2
+        top = self.top_frequency
         if not 0 <= self.f_min < top <= self.sample_rate / 2:
             raise ConfigError(
                 f"{prefix}: need 0 <= f_min < f_max <= sample_rate/2 = {self.sample_rate / 2:g} Hz; got "
@@ -59,6 +62,12 @@ class FeatureConfig:
 
     @property
     def frame_rate(self): return self.sample_rate / self.hop_length
+
+    @property
+    def top_frequency(self):
+        "`f_max`, or its default: `sample_rate / 2` (PaSST's front end: 1 kHz below, the room its jitter needs)."
+        if self.f_max is not None: return self.f_max
+        return self.sample_rate / 2 - (1000 if self.frontend == 'passt' else 0)
 
 # %% ../nbs/00_config.ipynb #8dfebdc6
 @dataclass
