@@ -10,7 +10,7 @@ demo:            ## set up .venv, run PMAM end to end on the embedded benchmark 
 test-slow:       ## the same, also running cells flagged #| slow
 	NBDEV_TEST_FLAGS=slow TEST_TIMEOUT=3600 bash tools/test.sh
 
-gpu-check:       ## on a GPU machine: M-step throughput (tiny, desed) and a paper-sized GMM fit -> runs/gpu-check/gpu_check.json
+gpu-check:       ## on a GPU machine: M-step throughput (tiny, desed), model costs (tiny, desed, PaSST-S) and a paper-sized GMM fit -> runs/gpu-check/gpu_check.json
 	bash -c 'source tools/env.sh && "$$PY" -m pmam.bench gpu-check --out runs/gpu-check'
 
 export:          ## after editing notebooks: nbs/ -> pmam/, clean notebooks, regenerate README (what `make test` checks)

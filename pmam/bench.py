@@ -12,8 +12,9 @@ from .config import resolve_device
 from .gmm import GaussianMixture, ConvergenceWarning
 
 # %% auto #0
-__all__ = ['FINETUNE_SETUPS', 'COMMANDS', 'cpu_model', 'machine', 'matmul_gflops', 'gmm_data', 'bench_gmm', 'bench_pretrain',
-           'bench_finetune', 'gpu_check', 'main']
+__all__ = ['FINETUNE_SETUPS', 'MODEL_SETUPS', 'COMMANDS', 'cpu_model', 'machine', 'matmul_gflops', 'gmm_data', 'bench_gmm',
+           'bench_pretrain', 'bench_finetune', 'model_under_test', 'time_model', 'bench_model', 'model_table',
+           'gpu_check', 'main']
 
 # %% ../nbs/90_bench.ipynb #d828068c
 def cpu_model():
@@ -318,6 +319,104 @@ def _finetune_run(a):
     return rows
 
 # %% ../nbs/90_bench.ipynb #733d5b4c
+MODEL_SETUPS = {'tiny': 'tiny masked audio model', 'desed': 'desed masked audio model',
+                'passt': 'PaSST-S, 12 blocks (logits)', 'passt10': 'PaSST-S to block 10 (tokens)'}
+
+def model_under_test(name):
+    "The module set-up `name` times, its input `(n_mels, frames)` for a 10-s clip, and the call giving its output."
+    from pmam.config import load_config
+    from pmam.model import build_model
+    from pmam.passt import PaSST
+    if name in ('tiny', 'desed'):
+        cfg = load_config(name)
+        frames = round(cfg.data.clip_duration * cfg.features.frame_rate)
+        model = build_model(cfg, cfg.prototypes.pca_dim or cfg.model.d_model)
+        return model, (cfg.features.n_mels, frames), lambda m, x: m(x)['pred']
+    if name == 'passt': return PaSST(depth=12), (128, 1000), lambda m, x: m(x)
+    if name == 'passt10': return PaSST(depth=10), (128, 1000), lambda m, x: m.tokens(x, layer=10)
+    raise ValueError(f"unknown model set-up {name!r}; known: {', '.join(MODEL_SETUPS)}")
+
+# %% ../nbs/90_bench.ipynb #f4341f0f
+def _clips_per_s(step, batch, steps, warmup, dev):
+    for _ in range(warmup): step()
+    _sync(dev)
+    t0 = time.perf_counter()
+    for _ in range(steps): step()
+    _sync(dev)
+    return batch * steps / (time.perf_counter() - t0)
+
+def _peak_rss_mib():
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+# %% ../nbs/90_bench.ipynb #aa58e7dd
+def time_model(name, batch=2, steps=2, warmup=1, device='auto'):
+    "Parameters, forward GFLOPs per clip, forward and forward+backward clips/s and peak memory of set-up `name`."
+    from torch.utils.flop_counter import FlopCounterMode
+    dev = resolve_device(device)
+    torch.manual_seed(0)
+    model, (n_mels, frames), call = model_under_test(name)
+    model, amp = model.to(dev), dev.type == 'cuda'
+    x = torch.randn(batch, n_mels, frames, device=dev)
+    def run(m, inp):
+        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=amp): return call(m, inp)
+    with torch.no_grad(), FlopCounterMode(display=False) as fc: run(model.eval(), x[:1])
+    def forward():
+        with torch.no_grad(): run(model.eval(), x)
+    def forward_backward():
+        model.train().zero_grad(set_to_none=True)
+        run(model, x).float().square().mean().backward()
+    fwd = _clips_per_s(forward, batch, steps, warmup, dev)
+    if amp: torch.cuda.reset_peak_memory_stats(dev)
+    before = _peak_rss_mib()
+    both = _clips_per_s(forward_backward, batch, steps, warmup, dev)
+    peak = torch.cuda.max_memory_allocated(dev) / 2**20 if amp else _peak_rss_mib() - before
+    return {'model': name, 'what': MODEL_SETUPS[name], 'batch': batch, 'input': [n_mels, frames],
+            'parameters': sum(p.numel() for p in model.parameters()),
+            'trainable': sum(p.numel() for p in model.parameters() if p.requires_grad),
+            'gflops_per_clip': fc.get_total_flops() / 1e9, 'forward_clips_per_s': fwd,
+            'forward_backward_clips_per_s': both, 'peak_mib': peak,
+            'peak_kind': 'GPU memory allocated' if amp else 'CPU resident memory above the start'}
+
+# %% ../nbs/90_bench.ipynb #7dd42246
+def bench_model(setups=tuple(MODEL_SETUPS), # names of MODEL_SETUPS
+                batch=2, steps=2, warmup=1, # clips per step, timed steps, untimed steps first
+                device='auto', fresh_process=True): # each set-up in its own process (peak memory of its own)
+    "`time_model` of every set-up, each in a fresh process; a list of result dicts."
+    if not fresh_process: return [time_model(n, batch, steps, warmup, device) for n in setups]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    rows = []
+    for n in setups:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('spawn')) as pool:
+            rows.append(pool.submit(time_model, n, batch, steps, warmup, device).result())
+    return rows
+
+# %% ../nbs/90_bench.ipynb #62edc523
+def model_table(rows):
+    "The rows of `bench_model` as a text table."
+    head = (f"{'model':<30} {'params M':>9} {'trainable M':>11} {'GFLOP/clip':>10} {'fwd clips/s':>11} "
+            f"{'fwd+bwd clips/s':>15} {'peak MiB':>9}")
+    lines = [head] + [f"{r['what']:<30} {r['parameters'] / 1e6:9.2f} {r['trainable'] / 1e6:11.2f} "
+                      f"{r['gflops_per_clip']:10.1f} {r['forward_clips_per_s']:11.2f} "
+                      f"{r['forward_backward_clips_per_s']:15.2f} {r['peak_mib']:9.0f}" for r in rows]
+    return '\n'.join(lines)
+
+def _model_args(p):
+    p.add_argument('--setups', nargs='+', default=list(MODEL_SETUPS), choices=list(MODEL_SETUPS))
+    p.add_argument('--batch', type=int, default=2)
+    p.add_argument('--steps', type=int, default=2)
+    p.add_argument('--warmup', type=int, default=1)
+    p.add_argument('--device', default='auto')
+
+def _model_run(a):
+    rows = bench_model(a.setups, a.batch, a.steps, a.warmup, a.device)
+    print(f"pmam.bench model: 10-s clips, batch {a.batch}, {a.steps} timed steps; peak: {rows[0]['peak_kind']}")
+    print(f"machine: {machine(a.device)}")
+    print(model_table(rows))
+    return rows
+
+# %% ../nbs/90_bench.ipynb #fdaf354a
 def gpu_check(out='runs/gpu-check', small=False, device='auto'):
     "Throughput and GMM timings on the current accelerator; results written to `out/gpu_check.json`."
     import json
@@ -325,6 +424,9 @@ def gpu_check(out='runs/gpu-check', small=False, device='auto'):
     res = {'machine': machine(str(dev)), 'torch': torch.__version__}
     res['pretrain_tiny'] = bench_pretrain('tiny', str(dev), steps=3 if small else 20)
     if not small: res['pretrain_desed'] = bench_pretrain('desed', str(dev), steps=20)
+    res['models'] = bench_model(['tiny'] if small else list(MODEL_SETUPS), batch=1 if small else 16,
+                                steps=1 if small else 10, warmup=0 if small else 2, device=str(dev),
+                                fresh_process=not small)
     n, d, k, iters = (20_000, 32, 8, 2) if small else (2_000_000, 768, 30, 5)
     X = torch.randn(n, d, device=dev)
     if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats(dev)
@@ -349,7 +451,7 @@ def _gpu_run(a):
     print(json.dumps(r, indent=1, default=str))
     return r
 
-# %% ../nbs/90_bench.ipynb #f4341f0f
+# %% ../nbs/90_bench.ipynb #3db887f8
 def _gmm_args(p):
     p.add_argument("--n", type=int, default=100_000, help="samples")
     p.add_argument("--d", type=int, default=64, help="features")
@@ -371,6 +473,7 @@ def _gmm_run(a):
 COMMANDS = {
     "gmm": (_gmm_args, _gmm_run),
     "pretrain": (_pretrain_args, _pretrain_run),
+    "model": (_model_args, _model_run),
     "finetune": (_finetune_args, _finetune_run),
     "gpu-check": (_gpu_args, _gpu_run),
 }

@@ -203,6 +203,10 @@ class ModelConfig:
     block_width: int = 4  # label frames per masking block
     mask_rate: float = 0.8  # expected share of blocks selected
     mask_style: list[float] = field(default_factory=lambda: [0.9, 0.05, 0.05])  # mask token / random frame / unchanged
+    # encoder 'passt': the official PaSST-S AudioSet checkpoint file (passt-s-f128-p16-s10-ap.476-swa.pt, from the PaSST
+    # project's releases; never downloaded). None: random weights, with a warning
+    passt_checkpoint: Optional[str] = None
+    passt_layer: int = 10  # encoder 'passt': the PaSST block (1-12) whose patch tokens it taps (the paper: 10)
 
     @property
     def time_reduction(self):
@@ -249,6 +253,8 @@ def validate(self:ModelConfig, prefix='model'):
             f"{prefix}.mask_style must be 3 shares (token, random frame, unchanged) summing to 1, got "
             f"{self.mask_style}"
         )
+    if not 1 <= self.passt_layer <= 12:
+        raise ConfigError(f"{prefix}.passt_layer must be in 1..12, got {self.passt_layer}")
     for k in ('encoder_dropout', 'dropout'):
         if not 0 <= getattr(self, k) < 1: raise ConfigError(f"{prefix}.{k} must be in [0, 1)")
 
@@ -442,6 +448,9 @@ class Config:
                 f"model.encoder_freq_pools {self.model.encoder_freq_pools} must divide "
                 f"features.n_mels={self.features.n_mels}"
             )
+        if self.model.encoder == 'passt' and self.features.frontend != 'passt':
+            raise ConfigError("model.encoder=passt needs PaSST's own front end: set features.frontend=passt (and its "
+                              "32 kHz, 128 mel bands; see the desed_passt preset)")
         return self
 
 # %% ../nbs/00_config.ipynb #c4be2bea

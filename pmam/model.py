@@ -10,12 +10,14 @@ import torch.nn.functional as F
 from torch import nn
 from dataclasses import asdict
 from .config import Config, ConfigError, ModelConfig, CheckpointError, flat_settings, load_checkpoint
+from .passt import PaSST, load_passt
 
 # %% auto #0
 __all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'DETECTOR_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder',
-           'cnn_encoder', 'mlp_encoder', 'make_encoder', 'block_mask', 'apply_mask', 'rotary', 'TransformerBlock',
-           'MaskedAudioModel', 'build_model', 'count_parameters', 'SEDHead', 'architecture', 'check_architecture',
-           'load_pretrained', 'Detector', 'build_detector', 'DetectorEnsemble', 'detector_checkpoint', 'load_detector']
+           'upsample_tokens', 'PasstEncoder', 'cnn_encoder', 'mlp_encoder', 'passt_encoder', 'make_encoder',
+           'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model',
+           'count_parameters', 'SEDHead', 'architecture', 'check_architecture', 'load_pretrained', 'Detector',
+           'build_detector', 'DetectorEnsemble', 'detector_checkpoint', 'load_detector']
 
 # %% ../nbs/05_model.ipynb #62af26c6
 class ConvBlock(nn.Module):
@@ -75,7 +77,32 @@ class FrameMLPEncoder(nn.Module):
         stacks = x[:, :, :t].transpose(1, 2).reshape(b, t // self.time_reduction, m * self.time_reduction)
         return self.mlp(stacks)
 
-# %% ../nbs/05_model.ipynb #7aeb6ee8
+# %% ../nbs/05_model.ipynb #01ca1285
+def upsample_tokens(tokens, factor, n_frames):
+    "Tokens `(batch, steps, dim)` → `(batch, n_frames, dim)`: last step repeated to cover, then linear ×`factor`."
+    need = math.ceil(n_frames / factor)
+    if tokens.shape[1] < need: tokens = torch.cat([tokens, tokens[:, -1:].expand(-1, need - tokens.shape[1], -1)], 1)
+    up = F.interpolate(tokens.transpose(1, 2), scale_factor=factor, mode='linear', align_corners=False)
+    return up[..., :n_frames].transpose(1, 2)
+
+# %% ../nbs/05_model.ipynb #c33ead76
+class PasstEncoder(nn.Module):
+    "PaSST patch tokens after block `layer`, mean over frequency, at the label rate: `(batch, frames, 768)`."
+    def __init__(self, backbone:PaSST, layer=10, time_reduction=1):
+        super().__init__()
+        self.backbone, self.layer, self.time_reduction = backbone, layer, time_reduction
+        self.out_dim = backbone.norm.normalized_shape[0]
+        self.stride = backbone.patch_embed.proj.stride[1]  # feature frames per token
+
+    def n_frames(self, feature_frames):
+        "Output frames for `feature_frames` input frames."
+        return feature_frames // self.time_reduction
+
+    def forward(self, x):  # x: (batch, n_mels, feature_frames)
+        tokens = self.backbone.tokens(x, self.layer).mean(1)  # (batch, time patches, dim)
+        return upsample_tokens(tokens, self.stride / self.time_reduction, self.n_frames(x.shape[-1]))
+
+# %% ../nbs/05_model.ipynb #b1a465af
 def cnn_encoder(cfg:Config):
     "The CNN frame encoder of `cfg.model`."
     m = cfg.model
@@ -87,7 +114,12 @@ def mlp_encoder(cfg:Config):
     return FrameMLPEncoder(cfg.features.n_mels, round(cfg.model.time_reduction), cfg.model.d_model,
                            dropout=cfg.model.encoder_dropout)
 
-ENCODERS = {'cnn': cnn_encoder, 'mlp': mlp_encoder}
+def passt_encoder(cfg:Config):
+    "PaSST-S from `model.passt_checkpoint` (random weights, warned, without one), tapped at `model.passt_layer`."
+    m = cfg.model
+    return PasstEncoder(load_passt(m.passt_checkpoint, depth=m.passt_layer), m.passt_layer, round(m.time_reduction))
+
+ENCODERS = {'cnn': cnn_encoder, 'mlp': mlp_encoder, 'passt': passt_encoder}
 
 def make_encoder(cfg:Config):
     """The encoder `cfg.model.encoder` names: a key of `ENCODERS`, or `package.module:function` (a function `cfg →
@@ -225,13 +257,13 @@ class SEDHead(nn.Module):
         clip = ((frames ** 2).sum(1) / frames.sum(1).clamp_min(1e-7)).clamp(1e-7, 1.0)
         return frames, clip
 
-# %% ../nbs/05_model.ipynb #07c3ea1e
+# %% ../nbs/05_model.ipynb #258876f6
 ARCHITECTURE = (
     'features.sample_rate', 'features.n_fft', 'features.win_length', 'features.hop_length', 'features.n_mels',
     'features.f_min', 'features.f_max', 'features.log_offset', 'features.norm_shift', 'features.norm_scale',
     'model.encoder', 'model.encoder_channels', 'model.encoder_time_pools', 'model.encoder_freq_pools',
     'model.encoder_upsample', 'model.encoder_clip_norm', 'model.d_model', 'model.n_layers', 'model.n_heads',
-    'model.mlp_ratio', 'model.predictor_hidden',
+    'model.mlp_ratio', 'model.predictor_hidden', 'features.frontend', 'model.passt_layer',
 )  # the settings that give a checkpoint's weights their meaning (not dropout or masking: fine-tuning may change them)
 
 def architecture(cfg:Config):
