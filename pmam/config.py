@@ -206,7 +206,10 @@ class ModelConfig:
     # encoder 'passt': the official PaSST-S AudioSet checkpoint file (passt-s-f128-p16-s10-ap.476-swa.pt, from the PaSST
     # project's releases; never downloaded). None: random weights, with a warning
     passt_checkpoint: Optional[str] = None
-    passt_layer: int = 10  # encoder 'passt': the PaSST block (1-12) whose patch tokens it taps (the paper: 10)
+    passt_layer: int = 10  # encoders 'passt' and 'passt_cnn': the PaSST block (1-12) they tap (the paper: 10)
+    passt_depth: int = 12  # encoder 'passt_cnn': PaSST blocks built (the tagging adapter reads the last one)
+    passt_pool_heads: int = 6  # encoder 'passt_cnn': heads of the attention pooling over the 12 frequency tokens
+    tagging_adapter: bool = False  # encoder 'passt_cnn': the audio-tagging adapter on PaSST's final tokens (clip tags)
 
     @property
     def time_reduction(self):
@@ -253,8 +256,9 @@ def validate(self:ModelConfig, prefix='model'):
             f"{prefix}.mask_style must be 3 shares (token, random frame, unchanged) summing to 1, got "
             f"{self.mask_style}"
         )
-    if not 1 <= self.passt_layer <= 12:
-        raise ConfigError(f"{prefix}.passt_layer must be in 1..12, got {self.passt_layer}")
+    if not 1 <= self.passt_layer <= self.passt_depth <= 12:
+        raise ConfigError(f"{prefix}: need 1 <= passt_layer <= passt_depth <= 12, got {self.passt_layer} and "
+                          f"{self.passt_depth}")
     for k in ('encoder_dropout', 'dropout'):
         if not 0 <= getattr(self, k) < 1: raise ConfigError(f"{prefix}.{k} must be in [0, 1)")
 
@@ -448,9 +452,9 @@ class Config:
                 f"model.encoder_freq_pools {self.model.encoder_freq_pools} must divide "
                 f"features.n_mels={self.features.n_mels}"
             )
-        if self.model.encoder == 'passt' and self.features.frontend != 'passt':
-            raise ConfigError("model.encoder=passt needs PaSST's own front end: set features.frontend=passt (and its "
-                              "32 kHz, 128 mel bands; see the desed_passt preset)")
+        if self.model.encoder in ('passt', 'passt_cnn') and self.features.frontend != 'passt':
+            raise ConfigError(f"model.encoder={self.model.encoder} needs PaSST's own front end: set "
+                              "features.frontend=passt (and its 32 kHz, 128 mel bands; see the desed_passt preset)")
         return self
 
 # %% ../nbs/00_config.ipynb #c4be2bea

@@ -9,15 +9,17 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from dataclasses import asdict
+from fastcore.basics import patch
 from .config import Config, ConfigError, ModelConfig, CheckpointError, flat_settings, load_checkpoint
 from .passt import PaSST, load_passt
 
 # %% auto #0
 __all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'DETECTOR_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder',
-           'upsample_tokens', 'PasstEncoder', 'cnn_encoder', 'mlp_encoder', 'passt_encoder', 'make_encoder',
-           'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model',
-           'count_parameters', 'SEDHead', 'architecture', 'check_architecture', 'load_pretrained', 'Detector',
-           'build_detector', 'DetectorEnsemble', 'detector_checkpoint', 'load_detector']
+           'upsample_tokens', 'PasstEncoder', 'FrequencyAttentionPool', 'TaggingAdapter', 'DualBranchEncoder',
+           'cnn_encoder', 'mlp_encoder', 'passt_encoder', 'passt_cnn_encoder', 'make_encoder', 'block_mask',
+           'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model', 'count_parameters', 'SEDHead',
+           'architecture', 'check_architecture', 'load_pretrained', 'Detector', 'build_detector', 'DetectorEnsemble',
+           'detector_checkpoint', 'load_detector']
 
 # %% ../nbs/05_model.ipynb #62af26c6
 class ConvBlock(nn.Module):
@@ -102,7 +104,69 @@ class PasstEncoder(nn.Module):
         tokens = self.backbone.tokens(x, self.layer).mean(1)  # (batch, time patches, dim)
         return upsample_tokens(tokens, self.stride / self.time_reduction, self.n_frames(x.shape[-1]))
 
-# %% ../nbs/05_model.ipynb #b1a465af
+# %% ../nbs/05_model.ipynb #969a2775
+class FrequencyAttentionPool(nn.Module):
+    "A learned query attends over each time step's frequency tokens: `(batch, freq, time, dim)` → `(batch, time, dim)`."
+    def __init__(self, dim, heads):
+        super().__init__()
+        self.query = nn.Parameter(torch.randn(1, 1, dim) * 0.02)
+        self.attn = nn.MultiheadAttention(dim, heads, batch_first=True)
+
+    def forward(self, grid):
+        b, f, t, d = grid.shape
+        x = grid.transpose(1, 2).reshape(b * t, f, d)
+        pooled, _ = self.attn(self.query.expand(b * t, -1, -1), x, x, need_weights=False)
+        return pooled.view(b, t, d)
+
+# %% ../nbs/05_model.ipynb #58199f92
+class TaggingAdapter(nn.Module):
+    "Clip tag probabilities `(batch, n_tags)` from patch tokens `(batch, freq, time, dim)`: attention pooling → Linear."
+    def __init__(self, dim, n_tags, heads=12):
+        super().__init__()
+        self.query = nn.Parameter(torch.randn(1, 1, dim) * 0.02)
+        self.attn = nn.MultiheadAttention(dim, heads, batch_first=True)
+        self.classifier = nn.Linear(dim, n_tags)
+
+    def forward(self, grid):
+        x = grid.flatten(1, 2)
+        pooled, _ = self.attn(self.query.expand(len(x), -1, -1), x, x, need_weights=False)
+        return torch.sigmoid(self.classifier(pooled[:, 0]))
+
+# %% ../nbs/05_model.ipynb #3823d884
+class DualBranchEncoder(nn.Module):
+    "PMAM's encoder: PaSST tokens (normalised, attention-pooled over frequency) and a CNN, fused `proj(p) + w·proj(c)`"
+    tap_names = ('passt', 'cnn')
+
+    def __init__(self, backbone:PaSST, cnn:nn.Module, d_model, layer=10, time_reduction=1, pool_heads=6, n_tags=0):
+        super().__init__()
+        dim = backbone.norm.normalized_shape[0]
+        self.backbone, self.cnn, self.layer, self.time_reduction = backbone, cnn, layer, time_reduction
+        self.stride = backbone.patch_embed.proj.stride[1]  # feature frames per token
+        self.out_norm, self.pool = nn.LayerNorm(dim), FrequencyAttentionPool(dim, pool_heads)
+        self.passt_proj, self.cnn_proj = nn.Linear(dim, d_model), nn.Linear(cnn.out_dim, d_model)
+        self.merge_weight = nn.Parameter(torch.tensor(0.5))
+        self.tagger = TaggingAdapter(dim, n_tags) if n_tags else None
+        self.out_dim, self.passt_dim = d_model, dim
+
+    def n_frames(self, feature_frames):
+        "Output frames for `feature_frames` input frames."
+        return feature_frames // self.time_reduction
+
+# %% ../nbs/05_model.ipynb #a9f71250
+@patch
+def forward(self:DualBranchEncoder, x, extra:dict|None=None):
+    "Fused frames `(batch, frames, d_model)` of log-mel `(batch, n_mels, feature_frames)`."
+    layers = [self.layer] + (['final'] if self.tagger is not None else [])
+    grids = self.backbone.token_taps(x, layers)
+    n = self.n_frames(x.shape[-1])
+    passt = upsample_tokens(self.pool(self.out_norm(grids[self.layer])), self.stride / self.time_reduction, n)
+    cnn = self.cnn(x)[:, :n]
+    if extra is not None:
+        extra.update(passt=passt, cnn=cnn)
+        if self.tagger is not None: extra['tags'] = self.tagger(grids['final'])
+    return self.passt_proj(passt) + self.merge_weight * self.cnn_proj(cnn)
+
+# %% ../nbs/05_model.ipynb #ec31db0b
 def cnn_encoder(cfg:Config):
     "The CNN frame encoder of `cfg.model`."
     m = cfg.model
@@ -119,7 +183,15 @@ def passt_encoder(cfg:Config):
     m = cfg.model
     return PasstEncoder(load_passt(m.passt_checkpoint, depth=m.passt_layer), m.passt_layer, round(m.time_reduction))
 
-ENCODERS = {'cnn': cnn_encoder, 'mlp': mlp_encoder, 'passt': passt_encoder}
+def passt_cnn_encoder(cfg:Config):
+    "The paper's `DualBranchEncoder`: PaSST (`model.passt_*`) and the CNN of `cfg.model`; K tags with the adapter."
+    m = cfg.model
+    depth = m.passt_depth if m.tagging_adapter else m.passt_layer  # blocks past the tap only feed the adapter
+    n_tags = cfg.prototypes.n_prototypes if m.tagging_adapter else 0
+    return DualBranchEncoder(load_passt(m.passt_checkpoint, depth=depth), cnn_encoder(cfg), m.d_model, m.passt_layer,
+                             round(m.time_reduction), m.passt_pool_heads, n_tags)
+
+ENCODERS = {'cnn': cnn_encoder, 'mlp': mlp_encoder, 'passt': passt_encoder, 'passt_cnn': passt_cnn_encoder}
 
 def make_encoder(cfg:Config):
     """The encoder `cfg.model.encoder` names: a key of `ENCODERS`, or `package.module:function` (a function `cfg →
@@ -190,7 +262,7 @@ class TransformerBlock(nn.Module):
         x = x + self.drop(self.out(a.transpose(1, 2).reshape(b, t, d)))
         return x + self.drop(self.mlp(self.ln2(x)))
 
-# %% ../nbs/05_model.ipynb #f417e026
+# %% ../nbs/05_model.ipynb #f9f6ba91
 class MaskedAudioModel(nn.Module):
     "Encoder → optional block masking → Transformer context network → predictor."
     def __init__(self, encoder:nn.Module, cfg:ModelConfig, prototype_dim:int):
@@ -208,7 +280,9 @@ class MaskedAudioModel(nn.Module):
         self.prototype_dim = prototype_dim
 
     @property
-    def tap_names(self): return ['encoder'] + [f'block{i}' for i in range(len(self.blocks))]
+    def tap_names(self):
+        inner = list(getattr(self.encoder, 'tap_names', ()))  # the encoder's own (the dual branch: 'passt', 'cnn')
+        return ['encoder'] + inner + [f'block{i}' for i in range(len(self.blocks))]
 
     def sample_mask(self, batch, n_frames, generator=None, device=None):
         "A block mask with this model's `block_width` and `mask_rate`."
@@ -217,11 +291,14 @@ class MaskedAudioModel(nn.Module):
     def forward(self, features, mask=None, padding_mask=None, taps=(), generator=None):
         unknown = set(taps) - set(self.tap_names)
         if unknown: raise ValueError(f"unknown tap(s) {sorted(unknown)}; available: {', '.join(self.tap_names)}")
-        h = self.proj(self.encoder(features))
+        extra = {}  # what an encoder with taps of its own adds (inner taps, clip tags)
+        h = self.proj(self.encoder(features, extra) if hasattr(self.encoder, 'tap_names') else self.encoder(features))
         if padding_mask is not None: padding_mask = padding_mask[:, :h.shape[1]]
         if padding_mask is not None and not padding_mask.any():
             padding_mask = None  # nothing padded: unmasked attention is faster
-        out = {'taps': {'encoder': h} if 'encoder' in taps else {}}
+        out = {'taps': {k: v for k, v in extra.items() if k in taps}}
+        if 'encoder' in taps: out['taps']['encoder'] = h
+        if 'tags' in extra: out['tags'] = extra['tags']
         if mask is not None: h = apply_mask(h, mask, self.mask_token, self.cfg.mask_style, generator)
         for i, blk in enumerate(self.blocks):
             h = blk(h, padding_mask)

@@ -13,8 +13,9 @@ from .audio import LogMel
 from .config import CheckpointError, FeatureConfig, load_checkpoint
 
 # %% auto #0
-__all__ = ['PASST_CHECKPOINT', 'PASST_DEPTH', 'passt_features', 'passt_frontend', 'PatchEmbed', 'Attention', 'MLP', 'Block',
-           'PaSST', 'read_passt_checkpoint', 'check_passt_state', 'load_passt']
+__all__ = ['PASST_CHECKPOINT', 'PASST_DEPTH', 'LORA_TARGETS', 'passt_features', 'passt_frontend', 'PatchEmbed', 'Attention',
+           'MLP', 'Block', 'PaSST', 'read_passt_checkpoint', 'check_passt_state', 'load_passt', 'LoRALinear',
+           'add_lora', 'merged_state_dict']
 
 # %% ../nbs/02_passt.ipynb #be3d0264
 PASST_CHECKPOINT = 'passt-s-f128-p16-s10-ap.476-swa.pt'  # the official AudioSet checkpoint the paper uses (mAP .476)
@@ -192,3 +193,55 @@ def load_passt(checkpoint=None, depth=12, **kwargs):
                       f"{PASST_DEPTH} ({len(left_out)} keys: {_named(left_out, 2)})", stacklevel=2)
     model.load_state_dict({k: v for k, v in state.items() if k not in set(left_out)}, strict=True)
     return model.eval()
+
+# %% ../nbs/02_passt.ipynb #6eb5cfc3
+@patch
+def token_taps(self:PaSST, mel, layers):
+    "Patch-token grids `(batch, freq, time, dim)` after each block in `layers` (1-based, or `'final'`): a dict."
+    want = {len(self.blocks) if l == 'final' else l for l in layers}
+    if not all(isinstance(l, int) and 1 <= l <= len(self.blocks) for l in want):
+        raise ValueError(f"layers {list(layers)}: this PaSST has blocks 1 to {len(self.blocks)} (or 'final')")
+    grid = self.patch_grid(mel)
+    (b, d, f, t), x, out = grid.shape, self.sequence(grid), {}
+    for i, blk in enumerate(self.blocks[:max(want)], 1):
+        x = blk(x)
+        if i in layers: out[i] = x[:, 2:].reshape(b, f, t, d)
+    if 'final' in layers: out['final'] = self.norm(x)[:, 2:].reshape(b, f, t, d)
+    return out
+
+# %% ../nbs/02_passt.ipynb #bc9fc1c5
+class LoRALinear(nn.Module):
+    "`linear` (its weight and bias kept) plus a low-rank update `(alpha / rank) · B A`, B zero at the start."
+    def __init__(self, linear:nn.Linear, rank=8, alpha=1.0):
+        super().__init__()
+        self.weight, self.bias, self.scale = linear.weight, linear.bias, alpha / rank
+        self.lora_A = nn.Parameter(torch.empty(rank, linear.in_features, device=linear.weight.device))
+        self.lora_B = nn.Parameter(torch.zeros(linear.out_features, rank, device=linear.weight.device))
+        nn.init.kaiming_uniform_(self.lora_A, a=5 ** 0.5)
+
+    def forward(self, x): return F.linear(x, self.weight, self.bias) + self.scale * (x @ self.lora_A.T) @ self.lora_B.T
+
+    def merged_weight(self):
+        "`W + (alpha / rank) · B A`: the dense weight that computes the same function."
+        return self.weight + self.scale * self.lora_B @ self.lora_A
+
+# %% ../nbs/02_passt.ipynb #e561a077
+LORA_TARGETS = ('attn.qkv', 'attn.proj', 'mlp.fc1', 'mlp.fc2')
+
+def add_lora(backbone:PaSST, blocks, rank=8, alpha=1.0):
+    "Put `LoRALinear` adapters on the qkv, proj, fc1 and fc2 of `backbone.blocks[i]` for `i` in `blocks` (0-based)."
+    for i in blocks:
+        for target in LORA_TARGETS:
+            parent, name = backbone.blocks[i].get_submodule(target.split('.')[0]), target.split('.')[1]
+            setattr(parent, name, LoRALinear(getattr(parent, name), rank, alpha))
+    return backbone
+
+def merged_state_dict(module:nn.Module):
+    "`module.state_dict()` with every LoRA adapter folded into its dense weight and its `lora_A`/`lora_B` dropped."
+    sd = module.state_dict()
+    for name, m in module.named_modules():
+        if isinstance(m, LoRALinear):
+            prefix = f'{name}.' if name else ''
+            sd[prefix + 'weight'] = m.merged_weight().detach()
+            del sd[prefix + 'lora_A'], sd[prefix + 'lora_B']
+    return sd
