@@ -314,6 +314,14 @@ class PretrainConfig:
     reinit_each_iteration: bool = True  # re-initialise the model at every M-step (the reference does)
     amp: bool = True  # bf16 autocast on CUDA (ignored on CPU)
     batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
+    # PaSST branch (encoder passt_cnn): blocks kept frozen from the first (the paper: 8), LoRA on the blocks that train
+    # (rank 0: they train whole; the paper: rank 8, alpha 1, their dense weights frozen; the final norm trains), and its
+    # own weight decay (the paper: 1; lr key `passt`, the paper: 5e-6)
+    passt_frozen_blocks: int = 0
+    lora_rank: int = 0
+    lora_alpha: float = 1.0
+    passt_weight_decay: float = 1e-4
+    tagging_weight: float = 0.1  # clip-tagging loss (prototype present: posteriors sum >= 1) with the tagging adapter
 
     def validate(self, prefix='pretrain'):
         from pmam.loss import PRETRAIN_LOSSES
@@ -322,11 +330,12 @@ class PretrainConfig:
         _positive(self, prefix, 'iterations', 'epochs', 'tau', 'decay_exponent')
         if self.steps_per_epoch is not None and self.steps_per_epoch < 1:
             raise ConfigError(f"{prefix}.steps_per_epoch must be >= 1 or null")
-        bad = set(self.lr) - {'encoder', 'context', 'head'}
+        bad = set(self.lr) - {'encoder', 'context', 'head', 'passt'}
         if bad or not self.lr:
-            raise ConfigError(f"{prefix}.lr: groups are encoder, context, head; got {sorted(self.lr)}")
+            raise ConfigError(f"{prefix}.lr: groups are encoder, context, head (and passt); got {sorted(self.lr)}")
         if min(self.lr.values()) < 0: raise ConfigError(f"{prefix}.lr values must be >= 0")
-        for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'time_shift', 'mixup_alpha'):
+        for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'time_shift', 'mixup_alpha', 'passt_frozen_blocks',
+                  'lora_rank', 'passt_weight_decay', 'tagging_weight'):
             if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
         if not 0 <= self.decay_start <= 1: raise ConfigError(f"{prefix}.decay_start must be in [0, 1]")
         if not 0 <= self.mixup_p <= 1: raise ConfigError(f"{prefix}.mixup_p must be in [0, 1]")
@@ -364,6 +373,7 @@ class FinetuneConfig:
     select_on: Literal['psds1', 'psds2', 'event_f1'] = 'psds1'  # model selection metric on the validation split
     batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
     label_fraction: float = 1.0  # share of the strong and of the weak training clips used, chosen from the seed
+    w_tagging: float = 0.0  # tagging adapter (encoder passt_cnn): weak BCE of its tags and their consistency (paper: 2)
 
 # %% ../nbs/00_config.ipynb #9367f13e
 @patch
@@ -371,8 +381,8 @@ def validate(self:FinetuneConfig, prefix='finetune'):
     _positive(self, prefix, 'epochs', 'decay_exponent')
     if not 0 < self.label_fraction <= 1:
         raise ConfigError(f"{prefix}.label_fraction must be in (0, 1], got {self.label_fraction}")
-    if set(self.lr) != {'backbone', 'head'} or min(self.lr.values()) < 0:
-        raise ConfigError(f"{prefix}.lr needs backbone and head values >= 0, got {self.lr}")
+    if not {'backbone', 'head'} <= set(self.lr) <= {'backbone', 'head', 'passt'} or min(self.lr.values()) < 0:
+        raise ConfigError(f"{prefix}.lr needs backbone and head values >= 0 (and optionally passt), got {self.lr}")
     if not 0 <= self.ema_decay < 1: raise ConfigError(f"{prefix}.ema_decay must be in [0, 1)")
     if self.freeze_epochs < 0 or self.freeze_epochs > self.epochs:
         raise ConfigError(f"{prefix}.freeze_epochs must be in [0, epochs]")

@@ -20,9 +20,10 @@ from .evaluate import evaluate_split, scored_split, tune_median_windows
 from .audio import LogMel
 
 # %% auto #0
-__all__ = ['ema_update', 'consistency_weight', 'selection_key', 'masked_bce', 'active_frame_shares', 'class_pos_weights',
-           'Finetuner', 'labelled_clip_choice', 'labelled_subset', 'train_clip_counts', 'finetune_loaders', 'headline',
-           'per_class', 'run_finetune', 'ensemble_detectors']
+__all__ = ['HEAD_IN_BACKBONE', 'ema_update', 'consistency_weight', 'selection_key', 'masked_bce', 'active_frame_shares',
+           'class_pos_weights', 'finetune_groups', 'Finetuner', 'tagging_bce', 'labelled_clip_choice',
+           'labelled_subset', 'train_clip_counts', 'finetune_loaders', 'headline', 'per_class', 'run_finetune',
+           'ensemble_detectors']
 
 # %% ../nbs/12_finetune.ipynb #0d8e9ff1
 @torch.no_grad()
@@ -77,7 +78,20 @@ def class_pos_weights(shares, pos_weight, balance):
     if balance > 0 and seen.any(): w[seen] = pos_weight * (shares[seen].mean() / shares[seen]) ** balance
     return w
 
-# %% ../nbs/12_finetune.ipynb #061a5087
+# %% ../nbs/12_finetune.ipynb #dfd07e5d
+HEAD_IN_BACKBONE = ('backbone.encoder.tagger.', 'backbone.encoder.out_norm.')
+
+def finetune_groups(student, lr):
+    "AdamW groups of a `Detector`: `backbone`, `head` (and `passt` when `lr` has it), trainable parameters only."
+    parts = {'backbone': [], 'head': [], 'passt': []}
+    for n, p in student.named_parameters():
+        if not p.requires_grad: continue
+        if n.startswith('head.') or n.startswith(HEAD_IN_BACKBONE): parts['head'].append(p)
+        elif n.startswith('backbone.encoder.backbone.') and 'passt' in lr: parts['passt'].append(p)
+        else: parts['backbone'].append(p)
+    return [{'params': ps, 'lr': lr[part], 'part': part} for part, ps in parts.items() if ps]
+
+# %% ../nbs/12_finetune.ipynb #9bf3f4e1
 class Finetuner(Trainer):
     "Mean-teacher SED fine-tuning of `student`; outputs in `out` (`best.pt`, `last.pt`, `metrics.jsonl`)."
     stage = 'fine-tune'
@@ -96,10 +110,7 @@ class Finetuner(Trainer):
         )
         self.models = {'student': self.student, 'teacher': self.teacher}
         self.train_loader, self.val_set, self.n_epochs = train_loader, val_set, self.fc.epochs
-        groups = [{'params': [p for n, p in student.named_parameters() if n.startswith('backbone.')],
-                   'lr': self.fc.lr['backbone'], 'part': 'backbone'},
-                  {'params': list(student.head.parameters()), 'lr': self.fc.lr['head'], 'part': 'head'}]
-        self.opt = torch.optim.AdamW(groups, weight_decay=self.fc.weight_decay)
+        self.opt = torch.optim.AdamW(finetune_groups(student, self.fc.lr), weight_decay=self.fc.weight_decay)
         self.steps_per_epoch = len(train_loader)
         self.total = self.fc.epochs * self.steps_per_epoch
         self.best = [-math.inf] * 3
@@ -110,14 +121,14 @@ class Finetuner(Trainer):
 
     def lr(self, group):
         fc = self.fc
-        if group['part'] == 'backbone' and self.epoch < fc.freeze_epochs: return 0.0
+        if group['part'] in ('backbone', 'passt') and self.epoch < fc.freeze_epochs: return 0.0
         warmup = round(fc.warmup_epochs * self.steps_per_epoch)
         return fc.lr[group['part']] * lr_scale(self.step, self.total, warmup, fc.decay_start, fc.decay_exponent)
 
     def after_step(self):
         if self.fc.mean_teacher: ema_update(self.teacher, self.student, min(1 - 1 / self.step, self.fc.ema_decay))
 
-# %% ../nbs/12_finetune.ipynb #9bf3f4e1
+# %% ../nbs/12_finetune.ipynb #23c3796b
 @patch
 def augmented_batch(self:Finetuner, b):
     "Features, frame and clip labels, padding, strong/weak masks of batch `b`, shifted in time and frequency, mixed up."
@@ -143,21 +154,36 @@ def train_step(self:Finetuner, b):
     scale = self.cfg.features.norm_scale
     v1 = filter_augment(feats, fc.filter_augment_db, fc.filter_augment_bands, scale, g)
     v2 = filter_augment(feats, fc.filter_augment_db, fc.filter_augment_bands, scale, g)
-    ps_frames, ps_clip = self.net(v1, pad, return_clip=True)
+    tagging = fc.w_tagging > 0
+    ps_frames, ps_clip, *ps_tags = self.net(v1, pad, return_clip=True, **({'return_tags': True} if tagging else {}))
     valid = (~pad).float()
     zero = ps_frames.sum() * 0
     loss_strong = (
         masked_bce(ps_frames[strong], frames[strong], valid[strong], self.pos_weight) if strong.any() else zero
     )
     loss_weak = F.binary_cross_entropy(ps_clip[weak].clamp(1e-7, 1 - 1e-7), clips[weak]) if weak.any() else zero
+    loss_tags = tagging_bce(ps_tags[0], clips, weak) if tagging else zero
     if fc.mean_teacher and fc.consistency_max > 0:
-        with torch.no_grad(): pt_frames, pt_clip = self.teacher(v2, pad, return_clip=True)
+        with torch.no_grad():
+            pt_frames, pt_clip, *pt_tags = self.teacher(v2, pad, return_clip=True,
+                                                        **({'return_tags': True} if tagging else {}))
         frame_mse = ((ps_frames - pt_frames) ** 2).mean(-1).mul(valid).sum() / valid.sum().clamp_min(1)
         cons = frame_mse + F.mse_loss(ps_clip, pt_clip)
+        if tagging: cons = cons + fc.w_tagging * F.mse_loss(ps_tags[0], pt_tags[0])
     else: cons = zero
     w = consistency_weight(self.step / self.steps_per_epoch, fc.consistency_ramp_epochs, fc.consistency_max)
     parts = {'strong': loss_strong.item(), 'weak': loss_weak.item(), 'consistency': cons.item()}
-    return loss_strong + fc.w_weak * loss_weak + w * cons, parts
+    loss = loss_strong + fc.w_weak * loss_weak + w * cons
+    if tagging:
+        parts['tagging'] = loss_tags.item()
+        loss = loss + fc.w_tagging * loss_tags
+    return loss, parts
+
+def tagging_bce(tags, clips, weak):
+    "BCE of the tagging adapter's clip tags against the clip labels of the weakly labelled clips (0 without any)."
+    if tags is None: raise ValueError("finetune.w_tagging > 0 needs a tagging adapter (model.tagging_adapter=true)")
+    if not weak.any(): return tags.sum() * 0
+    return F.binary_cross_entropy(tags[weak].float().clamp(1e-7, 1 - 1e-7), clips[weak])
 
 # %% ../nbs/12_finetune.ipynb #07f05ae4
 @patch

@@ -16,7 +16,7 @@ from .evaluate import scores_dataframe
 from .soundscapes import build_benchmark
 
 # %% auto #0
-__all__ = ['direct_logmel', 'synthetic_scores', 'make_toy_sources', 'toy_dataset', 'toy_config']
+__all__ = ['DESED_LAYOUT', 'direct_logmel', 'synthetic_scores', 'make_toy_sources', 'toy_dataset', 'desed_layout', 'toy_config']
 
 # %% ../nbs/91_fixtures.ipynb #104a6f5b
 def direct_logmel(wav, cfg:FeatureConfig):
@@ -104,6 +104,30 @@ def toy_dataset(root, n=8, n_test=None):
         }
         build_benchmark(ds, sc, seed=0, progress=False, workers=1)
     return ds
+
+# %% ../nbs/91_fixtures.ipynb #14f34b1b
+DESED_LAYOUT = {'metadata/train/strong.tsv': 'metadata/train/audioset_strong.tsv',
+                'metadata/train/weak.tsv': 'metadata/train/weak.tsv',
+                'metadata/validation/validation.tsv': 'metadata/validation/validation.tsv',
+                'metadata/test/test.tsv': 'metadata/eval/public.tsv',
+                'audio/train/strong': 'audio/train/strong_32k', 'audio/train/weak': 'audio/train/weak_32k',
+                'audio/train/unlabeled': 'audio/train/unlabel_in_domain_32k',
+                'audio/validation': 'audio/validation/validation_32k', 'audio/test': 'audio/eval/public_32k'}
+
+def desed_layout(root, n=20, missing=(), seed=0):
+    """`root/desed`: `n` strong, `n` weak, `2n` unlabeled, `n // 2` validation and test clips in DESED's layout at
+    32 kHz; `missing`: audio files (paths under it) deleted afterwards, their tsv rows kept."""
+    out = Path(root)/'desed'
+    if not out.exists():
+        sc = load_config('tiny').soundscapes
+        sc.sample_rate = 32000
+        sc.n_clips = {'strong': n, 'weak': n, 'unlabeled': 2 * n, 'validation': n // 2, 'test': n // 2}
+        build_benchmark(Path(root)/'built', sc, seed=seed, progress=False, workers=1)
+        for src, dest in DESED_LAYOUT.items():
+            (out/dest).parent.mkdir(parents=True, exist_ok=True)
+            (Path(root)/'built'/src).rename(out/dest)
+    for f in missing: (out/f).unlink(missing_ok=True)
+    return out
 
 # %% ../nbs/91_fixtures.ipynb #ee5f6c62
 def toy_config(root, extra=()):

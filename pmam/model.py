@@ -14,12 +14,12 @@ from .config import Config, ConfigError, ModelConfig, CheckpointError, flat_sett
 from .passt import PaSST, load_passt
 
 # %% auto #0
-__all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'DETECTOR_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder',
-           'upsample_tokens', 'PasstEncoder', 'FrequencyAttentionPool', 'TaggingAdapter', 'DualBranchEncoder',
-           'cnn_encoder', 'mlp_encoder', 'passt_encoder', 'passt_cnn_encoder', 'make_encoder', 'block_mask',
-           'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model', 'count_parameters', 'SEDHead',
-           'architecture', 'check_architecture', 'load_pretrained', 'Detector', 'build_detector', 'DetectorEnsemble',
-           'detector_checkpoint', 'load_detector']
+__all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'NEW_IN_DETECTOR', 'DETECTOR_KIND', 'ConvBlock', 'CNNEncoder',
+           'FrameMLPEncoder', 'upsample_tokens', 'PasstEncoder', 'FrequencyAttentionPool', 'TaggingAdapter',
+           'DualBranchEncoder', 'cnn_encoder', 'mlp_encoder', 'passt_encoder', 'passt_cnn_encoder', 'make_encoder',
+           'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model',
+           'count_parameters', 'SEDHead', 'architecture', 'check_architecture', 'load_pretrained', 'Detector',
+           'build_detector', 'DetectorEnsemble', 'detector_checkpoint', 'load_detector']
 
 # %% ../nbs/05_model.ipynb #62af26c6
 class ConvBlock(nn.Module):
@@ -384,24 +384,32 @@ class Detector(nn.Module):
         backbone.predictor = nn.Identity()  # the prototype predictor is not part of the detector
         self.backbone, self.head = backbone, SEDHead(backbone.cfg.d_model, n_classes)
         self.median_windows = None  # {class: seconds} chosen on validation by `run_finetune`; None: the config's window
-    def forward(self, feats, padding_mask=None, return_clip=False):
-        frames, clip = self.head(self.backbone(feats, padding_mask=padding_mask)['hidden'], padding_mask)
+    def forward(self, feats, padding_mask=None, return_clip=False, return_tags=False):
+        out = self.backbone(feats, padding_mask=padding_mask)
+        frames, clip = self.head(out['hidden'], padding_mask)
+        if return_tags: return frames, clip, out.get('tags')  # the tagging adapter's clip tags, if the model has one
         return (frames, clip) if return_clip else frames
 
+NEW_IN_DETECTOR = ('predictor.', 'encoder.tagger.classifier.')  # pretraining parts a detector replaces
+
 def build_detector(cfg:Config, n_classes, checkpoint=None):
-    "A `Detector` for `cfg`, its backbone loaded from a pretraining checkpoint (`best.pt`) when given, else fresh."
+    """A `Detector` for `cfg`, its backbone loaded from a pretraining checkpoint (`best.pt`) when given, else fresh. A
+    tagging adapter tags the classes (its classifier is new); a fusion weight stays at its pretrained value."""
     model = build_model(cfg, prototype_dim=1)
+    tagger = getattr(model.encoder, 'tagger', None)
+    if tagger is not None: tagger.classifier = nn.Linear(tagger.classifier.in_features, n_classes)
     if checkpoint is not None:
         saved = load_checkpoint(checkpoint, ['model'], PRETRAINED_KIND)
         check_architecture(saved, checkpoint, cfg)
-        sd = {k: v for k, v in saved['model'].items() if not k.startswith('predictor.')}
+        sd = {k: v for k, v in saved['model'].items() if not k.startswith(NEW_IN_DETECTOR)}
         missing, unexpected = model.load_state_dict(sd, strict=False)
-        missing = [k for k in missing if not k.startswith('predictor.')]
+        missing = [k for k in missing if not k.startswith(NEW_IN_DETECTOR)]
         if missing or unexpected:
             raise ValueError(
                 f"{checkpoint}: does not fit this model (missing {missing[:3]}, unexpected {unexpected[:3]}); same "
                 "preset?"
             )
+    if hasattr(model.encoder, 'merge_weight'): model.encoder.merge_weight.requires_grad_(False)
     return Detector(model, n_classes)
 
 class DetectorEnsemble(nn.Module):

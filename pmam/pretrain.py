@@ -12,16 +12,18 @@ import torch.distributed as dist
 from torch.utils.data import ConcatDataset, DataLoader, Dataset
 from .config import Config, atomic_save, atomic_write_text, is_distributed, rank_and_world, save_config
 from .data import MixedBatchSampler, SEDDataset, dataset_classes, split_dataset, batch_features
-from .model import architecture, build_model, load_pretrained
-from .prototypes import LogMelStack, ModelTap, Prototypes, PseudoLabelStore, run_estep
+from .model import architecture, build_model, load_pretrained, passt_encoder
+from .passt import PaSST, add_lora, merged_state_dict
+from .prototypes import LogMelStack, ModelTap, PasstTokens, Prototypes, PseudoLabelStore, run_estep
+import torch.nn.functional as F
 from .gmm import single_process
 from .loss import pretrain_loss
 from fastcore.basics import patch
 from .train import Trainer, append_jsonl, lr_scale, mixup, time_shift, truncate_jsonl
 
 # %% auto #0
-__all__ = ['PseudoLabelledClips', 'pretrain_loaders', 'parameter_groups', 'MStep', 'estep_of_iteration', 'mstep_of_iteration',
-           'run_pretraining']
+__all__ = ['DUAL_BRANCH_PARTS', 'PseudoLabelledClips', 'pretrain_loaders', 'part_of', 'parameter_groups', 'MStep', 'tagging_loss',
+           'first_iteration_features', 'estep_of_iteration', 'prepare_passt', 'mstep_of_iteration', 'run_pretraining']
 
 # %% ../nbs/10_pretrain.ipynb #ef802108
 class PseudoLabelledClips(Dataset):
@@ -72,9 +74,18 @@ def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1
     return train, val
 
 # %% ../nbs/10_pretrain.ipynb #beb8bc85
-def parameter_groups(model, lr, weight_decay):
-    "AdamW groups: encoder / context / head × decayed / not decayed."
-    parts = {
+DUAL_BRANCH_PARTS = {'encoder.out_norm.': 'head', 'encoder.tagger.': 'head', 'encoder.pool.': 'context',
+                     'encoder.passt_proj.': 'context', 'encoder.cnn_proj.': 'context',
+                     'encoder.merge_weight': 'context'}
+
+def part_of(name, default, lr):
+    "Optimiser part of parameter `name`: PaSST's (if `lr` has `passt`), the reference's for the fusion, or `default`."
+    if name.startswith('encoder.backbone.'): return 'passt' if 'passt' in lr else default
+    return next((part for prefix, part in DUAL_BRANCH_PARTS.items() if name.startswith(prefix)), default)
+
+def parameter_groups(model, lr, weight_decay, passt_weight_decay=None):
+    "AdamW groups: encoder / context / head (/ passt) × decayed / not decayed; frozen parameters left out."
+    listed = {
         'encoder': list(model.encoder.named_parameters(prefix='encoder'))
         + list(model.proj.named_parameters(prefix='proj')),
         'context': list(model.blocks.named_parameters(prefix='blocks'))
@@ -83,12 +94,17 @@ def parameter_groups(model, lr, weight_decay):
         'head': list(model.predictor.named_parameters(prefix='predictor')),
     }
     named = dict(model.named_parameters())
-    assert sum(len(v) for v in parts.values()) == len(named), "every parameter must belong to one group"
+    assert sum(len(v) for v in listed.values()) == len(named), "every parameter must belong to one group"
+    parts = {}
+    for default, params in listed.items():
+        for n, p in params:
+            if p.requires_grad: parts.setdefault(part_of(n, default, lr), []).append((n, p))
     groups = []
     for part, params in parts.items():
+        wd = passt_weight_decay if part == 'passt' and passt_weight_decay is not None else weight_decay
         decay = [p for n, p in params if p.ndim > 1 and n != 'mask_token']
         plain = [p for n, p in params if not (p.ndim > 1 and n != 'mask_token')]
-        groups += [{'params': decay, 'lr': lr[part], 'weight_decay': weight_decay, 'part': part},
+        groups += [{'params': decay, 'lr': lr[part], 'weight_decay': wd, 'part': part},
                    {'params': plain, 'lr': lr[part], 'weight_decay': 0.0, 'part': part}]
     return [g for g in groups if g['params']]
 
@@ -119,7 +135,8 @@ class MStep(Trainer):
         self.prototypes = prototypes.float().to(self.device)
         self.train_loader, self.val_loader, self.n_epochs = train_loader, val_loader, self.pc.epochs
         self.opt = torch.optim.AdamW(
-            parameter_groups(model, self.pc.lr, self.pc.weight_decay), betas=(0.9, 0.999), eps=1e-8
+            parameter_groups(model, self.pc.lr, self.pc.weight_decay, self.pc.passt_weight_decay), betas=(0.9, 0.999),
+            eps=1e-8
         )
         self.steps_per_epoch = len(train_loader)
         self.total_steps = self.pc.epochs * self.steps_per_epoch
@@ -150,8 +167,16 @@ def loss(self:MStep, batch, generator, train=True):
         targets = targets.clamp(0, 1)
     mask = self.model.sample_mask(feats.shape[0], targets.shape[1], generator, self.device)
     with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.amp):
-        pred = self.net(feats, mask=mask, padding_mask=pad, generator=generator)['pred']
-    return self.loss_fn(pred.float(), self.prototypes, targets, mask & ~pad, self.pc.tau)
+        out = self.net(feats, mask=mask, padding_mask=pad, generator=generator)
+    loss = self.loss_fn(out['pred'].float(), self.prototypes, targets, mask & ~pad, self.pc.tau)
+    if 'tags' in out and self.pc.tagging_weight > 0:
+        loss = loss + self.pc.tagging_weight * tagging_loss(out, targets, pad)
+    return loss
+
+def tagging_loss(out, targets, pad):
+    "BCE of the clip tags against prototype presence: posteriors `(batch, frames, K)` summing to 1 or more over time."
+    present = ((targets * (~pad)[..., None]).sum(1) >= 1).float()
+    return F.binary_cross_entropy(out['tags'].float().clamp(1e-7, 1 - 1e-7), present)
 
 @patch
 @torch.no_grad()
@@ -176,8 +201,8 @@ def end_epoch(self:MStep, losses, seconds):
     improved = val_loss < self.best
     if improved:
         self.best = val_loss
-        atomic_save({'model': self.model.state_dict(), 'epoch': self.epoch, 'val_loss': val_loss,
-                     'architecture': architecture(self.cfg)}, self.out/'best.pt')
+        atomic_save({'model': merged_state_dict(self.model), 'epoch': self.epoch, 'val_loss': val_loss,
+                     'architecture': architecture(self.cfg)}, self.out/'best.pt')  # LoRA folded in; last.pt keeps it
     append_jsonl(self.out/'metrics.jsonl',
                  {**self.tag, 'stage': 'pretrain', 'epoch': self.epoch, 'step': self.step, 'train_loss': losses['loss'],
                   'val_loss': val_loss, 'lr': self.opt.param_groups[0]['lr'], 'seconds': round(seconds, 2),
@@ -189,7 +214,13 @@ def _seed_everything(seed):
     np.random.seed(seed)
     torch.manual_seed(seed)
 
-# %% ../nbs/10_pretrain.ipynb #1c39ad13
+# %% ../nbs/10_pretrain.ipynb #4b6c259e
+def first_iteration_features(cfg:Config):
+    "The E-step features of iteration 1: a PaSST encoder's pretrained tokens, else stacked log-mel frames."
+    if cfg.model.encoder in ('passt', 'passt_cnn'): return PasstTokens(passt_encoder(cfg))
+    return LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context)
+
+# %% ../nbs/10_pretrain.ipynb #665559b3
 def estep_of_iteration(cfg:Config, run_dir, it, prev_best, device='auto', resume=False, progress=True):
     """The E-step of EM iteration `it` in `run_dir/iter<it>/estep` (kept when resuming a finished one): rank 0
     clusters log-mel stacks (iteration 1) or the tap of `prev_best`, the others wait; all return the prototypes."""
@@ -202,7 +233,7 @@ def estep_of_iteration(cfg:Config, run_dir, it, prev_best, device='auto', resume
     if not kept:
         if rank == 0:
             pc = cfg.prototypes
-            if prev_best is None: extractor = LogMelStack(round(cfg.model.time_reduction), pc.logmel_context)
+            if prev_best is None: extractor = first_iteration_features(cfg)
             else: extractor = ModelTap(load_pretrained(prev_best, cfg), pc.tap)
             t0 = time.time()
             with single_process():
@@ -213,7 +244,24 @@ def estep_of_iteration(cfg:Config, run_dir, it, prev_best, device='auto', resume
         if is_distributed(): dist.barrier()
     return Prototypes.load(estep/'prototypes.pt', device='cpu')
 
-# %% ../nbs/10_pretrain.ipynb #4b6c259e
+# %% ../nbs/10_pretrain.ipynb #76c06c6e
+def prepare_passt(model, pc):
+    "Freeze what the M-step must not train in `model`'s PaSST (if any) and add LoRA per `pc` (a `PretrainConfig`)."
+    bb = getattr(model.encoder, 'backbone', None)
+    if not isinstance(bb, PaSST): return model
+    n, frozen = len(bb.blocks), min(pc.passt_frozen_blocks, len(bb.blocks))
+    if pc.lora_rank > 0:
+        bb.requires_grad_(False)
+        add_lora(bb, range(frozen, n), pc.lora_rank, pc.lora_alpha)
+    elif frozen:  # the embeddings sit below block 1: frozen with it
+        for m in (bb.patch_embed, *bb.blocks[:frozen]): m.requires_grad_(False)
+        for p in (bb.cls_token, bb.dist_token, bb.new_pos_embed, bb.freq_new_pos_embed, bb.time_new_pos_embed):
+            p.requires_grad_(False)
+    for m in (bb.head, bb.head_dist): m.requires_grad_(False)
+    bb.norm.requires_grad_(getattr(model.encoder, 'tagger', None) is not None)
+    return model
+
+# %% ../nbs/10_pretrain.ipynb #7070a39a
 def mstep_of_iteration(cfg:Config, run_dir, it, protos:Prototypes, prev_best, device='auto', resume=False,
                        progress=True, stop_after_epochs=None):
     """The M-step of EM iteration `it` against `protos` in `run_dir/iter<it>/mstep` (fresh model, or `prev_best` when
@@ -222,6 +270,7 @@ def mstep_of_iteration(cfg:Config, run_dir, it, protos:Prototypes, prev_best, de
     _seed_everything(cfg.seed * 1000 + it)
     if cfg.pretrain.reinit_each_iteration or prev_best is None: model = build_model(cfg, protos.dim)
     else: model = load_pretrained(prev_best, cfg)
+    prepare_passt(model, cfg.pretrain)
     train, val = pretrain_loaders(cfg, it_dir/'estep'/'pseudo_labels', protos.hash, rank, world)
     tag = {'iteration': it, 'name': f'iteration {it}'}
     trainer = MStep(model, protos.means, cfg, train, val, it_dir/'mstep', device, tag, progress)

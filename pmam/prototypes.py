@@ -19,8 +19,9 @@ from .data import batch_features, dataset_classes, split_dataset
 from .gmm import GaussianMixture, KMeans
 
 # %% auto #0
-__all__ = ['LogMelStack', 'ModelTap', 'stratified_frames', 'PCA', 'FrameCache', 'PseudoLabelStore', 'Prototypes', 'clip_batches',
-           'extract_features', 'fit_prototypes', 'write_pseudo_labels', 'run_estep']
+__all__ = ['LogMelStack', 'weights_digest', 'ModelTap', 'PasstTokens', 'stratified_frames', 'PCA', 'FrameCache',
+           'PseudoLabelStore', 'Prototypes', 'clip_batches', 'extract_features', 'fit_prototypes',
+           'write_pseudo_labels', 'run_estep']
 
 # %% ../nbs/07_prototypes.ipynb #197b4946
 class LogMelStack(nn.Module):
@@ -35,20 +36,31 @@ class LogMelStack(nn.Module):
         x = F.pad(x, (c, c), mode='replicate') if c else x
         return x.unfold(2, 2 * c + 1, 1).permute(0, 2, 1, 3).flatten(2)  # (batch, frames, mels·(2c+1))
 
+def weights_digest(module:nn.Module):
+    "SHA-1 of `module`'s state dict (names and values): which weights produced a set of features."
+    h = hashlib.sha1()
+    for k, v in sorted(module.state_dict().items()):
+        h.update(k.encode())
+        h.update(v.detach().cpu().contiguous().numpy().tobytes())
+    return h.hexdigest()
+
 class ModelTap(nn.Module):
     "The unmasked features of `model` at tap `tap` (e.g. 'encoder', 'block0')."
     def __init__(self, model, tap:str):
         super().__init__()
         if tap not in model.tap_names: raise ValueError(f"unknown tap {tap!r}; available: {', '.join(model.tap_names)}")
         self.model, self.tap = model, tap
-    def identity(self):
-        h = hashlib.sha1()
-        for k, v in sorted(self.model.state_dict().items()):
-            h.update(k.encode())
-            h.update(v.detach().cpu().contiguous().numpy().tobytes())
-        return f'model-tap({self.tap},{h.hexdigest()[:16]})'
+    def identity(self): return f'model-tap({self.tap},{weights_digest(self.model)[:16]})'
     def forward(self, logmel, padding_mask=None):
         return self.model(logmel, padding_mask=padding_mask, taps=[self.tap])['taps'][self.tap]
+
+class PasstTokens(nn.Module):
+    "A `pmam.model.PasstEncoder`'s frames (PaSST tokens averaged over frequency, at the label rate) as E-step features."
+    def __init__(self, encoder:nn.Module):
+        super().__init__()
+        self.encoder = encoder
+    def identity(self): return f'passt-tokens({self.encoder.layer},{weights_digest(self.encoder)[:16]})'
+    def forward(self, logmel, padding_mask=None): return self.encoder(logmel)
 
 # %% ../nbs/07_prototypes.ipynb #6a1778db
 def stratified_frames(valid, rate, generator=None):
