@@ -4,26 +4,18 @@
 
 # %% ../nbs/90_bench.ipynb #a332e052
 from __future__ import annotations
-import argparse, contextlib, io, json, os, platform, re, tempfile, time, warnings
+import argparse, contextlib, io, json, os, re, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 import torch
-from .config import resolve_device
+from .config import cpu_model, resolve_device
 from .gmm import GaussianMixture, ConvergenceWarning
 
 # %% auto #0
-__all__ = ['FINETUNE_SETUPS', 'MODEL_SETUPS', 'COMMANDS', 'cpu_model', 'machine', 'matmul_gflops', 'gmm_data', 'bench_gmm',
-           'bench_pretrain', 'bench_finetune', 'model_under_test', 'time_model', 'bench_model', 'model_table',
-           'gpu_check', 'main']
+__all__ = ['FINETUNE_SETUPS', 'MODEL_SETUPS', 'COMMANDS', 'machine', 'matmul_gflops', 'gmm_data', 'bench_gmm', 'bench_pretrain',
+           'bench_finetune', 'model_under_test', 'time_model', 'bench_model', 'model_table', 'gpu_check', 'main']
 
 # %% ../nbs/90_bench.ipynb #d828068c
-def cpu_model():
-    "The CPU's model name (from /proc/cpuinfo on Linux)."
-    with contextlib.suppress(OSError):
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"): return line.split(":", 1)[1].strip()
-    return platform.processor() or platform.machine()
-
 def machine(device="cpu"): # the device the benchmark runs on
     "One line describing the machine: CPU, cores, torch version and threads, device."
     dev = resolve_device(device)

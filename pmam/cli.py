@@ -20,12 +20,12 @@ from .model import load_detector
 from .finetune import ensemble_detectors, run_finetune
 from .evaluate import evaluate_split, plot_detection, predict as predict_events
 from .pipeline import results_table, run_experiment, markdown_table
-from .study import run_study, summary_tables
+from .study import pool_report, pool_studies, run_study, summary_tables
 
 # %% auto #0
 __all__ = ['FINETUNE_RECORD', 'COMMANDS', 'data_build', 'run_folder', 'all_checked', 'command_config', 'init_distributed',
            'pretrain', 'finetune', 'evaluate', 'ensemble', 'find_config', 'expand_audio', 'plot_waveform',
-           'write_detection_plots', 'predict', 'run', 'study', 'main']
+           'write_detection_plots', 'predict', 'run', 'study', 'study_pool', 'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -305,14 +305,28 @@ def study(
     for name, df in summary_tables(summary).items(): print(f"{name}\n{markdown_table(df)}\n")
     return summary
 
+# %% ../nbs/99_cli.ipynb #83a46008
+def study_pool(
+    folders: Param('study folders, each with the summary.json of `pmam study`', nargs='+', opt=False),
+    setting: str = None,  # the contrast's setting(s), comma-separated (default: the comparison all studies hold)
+    baseline: str = None,  # the contrast's baseline(s), comma-separated: each study holds exactly one
+    metric: str = 'psds1',  # psds1, psds2 or psds2_class_mean
+    tool: str = 'psds_eval',  # psds_eval or sed_scores_eval
+):
+    "Pool one paired contrast across studies: fixed and random effects, Q / I² / τ, the seed as the unit."
+    pooled = pool_studies(folders, setting, baseline, tool, metric)
+    print(pool_report(pooled))
+    return pooled
+
 # %% ../nbs/99_cli.ipynb #46f520a8
 COMMANDS = {('data', 'build'): data_build, ('pretrain',): pretrain, ('finetune',): finetune, ('evaluate',): evaluate,
-            ('ensemble',): ensemble, ('predict',): predict, ('run',): run, ('study',): study}
+            ('ensemble',): ensemble, ('predict',): predict, ('run',): run, ('study',): study,
+            ('study', 'pool'): study_pool}
 
 def main(argv=None):
     "Entry point of the `pmam` console script."
     argv = list(sys.argv[1:] if argv is None else argv)
-    key = next((k for k in COMMANDS if tuple(argv[:len(k)]) == k), None)
+    key = max((k for k in COMMANDS if tuple(argv[:len(k)]) == k), key=len, default=None)  # `study pool` over `study`
     if key is None:
         asked_help = argv[:1] in (['-h'], ['--help'])
         if argv and not asked_help: print(f"error: unknown command {' '.join(argv[:2])!r}", file=sys.stderr)

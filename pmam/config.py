@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_config.ipynb #1fa9583c
 from __future__ import annotations
-import contextlib, copy, fcntl, math, os, pickle, re, sys, tempfile, time, types, typing
+import contextlib, copy, fcntl, math, os, pickle, platform, re, sys, tempfile, time, types, typing
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
@@ -17,7 +17,7 @@ __all__ = ['LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConf
            'apply_overrides', 'available_presets', 'read_yaml', 'load_config', 'current_umask', 'temporary_file',
            'atomic_write', 'atomic_write_text', 'atomic_save', 'CheckpointError', 'load_checkpoint', 'config_to_dict',
            'save_config', 'RunFolderInUse', 'lock_folder', 'flat_settings', 'config_for_resume', 'LineProgress',
-           'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world']
+           'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world', 'cpu_model']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -776,3 +776,11 @@ def rank_and_world():
     "`(rank, world_size)` of this process: `(0, 1)` without a process group."
     import torch.distributed as dist
     return (dist.get_rank(), dist.get_world_size()) if is_distributed() else (0, 1)
+
+# %% ../nbs/00_config.ipynb #1365f363
+def cpu_model():
+    "The CPU's model name (from /proc/cpuinfo on Linux; else what `platform` knows)."
+    with contextlib.suppress(OSError):
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"): return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()

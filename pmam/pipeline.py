@@ -11,12 +11,11 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.distributed as dist
-from .config import Config, atomic_write_text, is_distributed, load_config, rank_and_world, save_config
+from .config import Config, atomic_write_text, cpu_model, is_distributed, load_config, rank_and_world, save_config
 from .data import SPLITS, MetadataError, dataset_classes, load_split
 from .soundscapes import build_benchmark, project_dir
 from .pretrain import run_pretraining
 from .finetune import run_finetune
-from .bench import cpu_model
 
 # %% auto #0
 __all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'skipped_audio', 'run_experiment', 'class_mean', 'results_table',

@@ -18,6 +18,7 @@ from pmam.config import (
     ConfigError,
     atomic_write_text,
     config_to_dict,
+    cpu_model,
     load_config,
     read_yaml,
     resolve_device,
@@ -36,8 +37,11 @@ from .pipeline import class_mean, ensure_dataset, environment, markdown_table
 __all__ = ['STUDY_KEYS', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'SUMMARY_METRICS', 'METRIC_NAMES', 'StudySpec',
            'read_study_spec', 'setting_config', 'pretraining_key', 'StudyUnit', 'study_units', 'shipped_studies',
            'find_study_spec', 'frame_assignments', 'cluster_purity', 'prototype_quality', 'mean_std', 't_interval',
-           'paired_difference', 'psds_on_test_split', 'run_pretraining_unit', 'run_finetune_unit', 'summarize_study',
-           'summary_tables', 'plot_summary', 'write_summary', 'finished_units', 'run_study']
+           'paired_difference', 'psds_on_test_split', 'unit_machine', 'run_pretraining_unit', 'run_finetune_unit',
+           'summarize_study', 'summary_tables', 'plot_summary', 'write_summary', 'finished_units', 'run_study',
+           'read_summary', 'contrast_arms', 'pretraining_identity', 'contrast_units', 'independent_groups',
+           'group_differences', 'fixed_effect', 'heterogeneity', 'random_effects', 'seed_as_unit', 'unit_machines',
+           'pool_summaries', 'pool_studies', 'pool_table', 'pool_report']
 
 # %% ../nbs/14_study.ipynb #cb21ba6f
 @dataclass
@@ -274,6 +278,11 @@ def _same_config(folder, cfg:Config, what):
         raise ConfigError(f"{path}: this {what} was run with another config (differs in "
                           f"{', '.join(diff[:5]) or 'top-level keys'}); remove the folder or restore the spec")
 
+# %% ../nbs/14_study.ipynb #775d6712
+def unit_machine():
+    "The machine a unit runs on: `{'cpu': the CPU's model name, 'threads': torch's intra-op thread count}`."
+    return {'cpu': cpu_model(), 'threads': torch.get_num_threads()}
+
 # %% ../nbs/14_study.ipynb #067d25be
 def run_pretraining_unit(cfg:Config, folder, device='auto', progress=True):
     "The pretraining of `cfg` in `folder` (resumed if started, skipped if finished); its record with prototype quality."
@@ -283,7 +292,8 @@ def run_pretraining_unit(cfg:Config, folder, device='auto', progress=True):
     t0 = time.time()
     run_pretraining(cfg, folder, device, resume=True, progress=progress)
     quality = {f'iter{i}': prototype_quality(folder, i, cfg) for i in range(1, cfg.pretrain.iterations + 1)}
-    rec = {'key': folder.name, 'seed': cfg.seed, 'iterations': quality, 'seconds': round(time.time() - t0, 1)}
+    rec = {'key': folder.name, 'seed': cfg.seed, 'iterations': quality, 'machine': unit_machine(),
+           'seconds': round(time.time() - t0, 1)}
     atomic_write_text(folder/'pretraining.json', json.dumps(rec, indent=1))
     return rec
 
@@ -303,7 +313,7 @@ def run_finetune_unit(unit:StudyUnit, folder, pretrain_folder=None, device='auto
            'label_fraction': cfg.finetune.label_fraction, 'selected_with': cfg.evaluate.psds_tool,
            'finetune': {k: res[k] for k in ('selected', 'test', 'train_clips') if k in res},
            'test': psds_on_test_split(cfg, folder/'finetune'/'best.pt', device),
-           'seconds': round(time.time() - t0, 1)}
+           'machine': unit_machine(), 'seconds': round(time.time() - t0, 1)}
     atomic_write_text(folder/'unit.json', json.dumps(rec, indent=1, default=float))
     return rec
 
@@ -314,7 +324,7 @@ def _by_seed(records, setting, tool, metric):
 
 # %% ../nbs/14_study.ipynb #ff3bf044
 def _setting_summary(name, spec:StudySpec, units, records, tools):
-    "One setting: overrides, init, label fraction, finished seeds, and per tool and metric the mean ± std and values."
+    "One setting: overrides, init, label fraction, finished seeds and their machines, per tool and metric mean ± std."
     unit = next(u for u in units if u.setting == name)
     metrics = {}
     for t in tools:
@@ -324,7 +334,8 @@ def _setting_summary(name, spec:StudySpec, units, records, tools):
             per_metric[m] = {**mean_std(values.values()), 'values': values}
         metrics[t] = per_metric
     return {'overrides': spec.settings[name], 'init': unit.init, 'label_fraction': unit.cfg.finetune.label_fraction,
-            'seeds': [r['seed'] for r in records if r['setting'] == name], 'metrics': metrics}
+            'seeds': [r['seed'] for r in records if r['setting'] == name],
+            'machines': {r['seed']: r.get('machine') for r in records if r['setting'] == name}, 'metrics': metrics}
 
 # %% ../nbs/14_study.ipynb #21fc5ad6
 def _comparison_summary(a, b, records, tools):
@@ -343,7 +354,8 @@ def _pretraining_summary(key, rec, units, records, tools):
                 for r in users}
         iterations[it] = {**quality, 'downstream': down}
     settings = sorted({u.setting for u in units if u.pretraining == key})
-    return {'key': key, 'seed': rec['seed'], 'settings': settings, 'iterations': iterations}
+    return {'key': key, 'seed': rec['seed'], 'settings': settings, 'machine': rec.get('machine'),
+            'iterations': iterations}
 
 # %% ../nbs/14_study.ipynb #d12892f7
 def summarize_study(spec:StudySpec, units, records, pretrainings, quick=False):
@@ -551,3 +563,231 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
     summary = summarize()
     write_summary(out, summary)
     return summary
+
+# %% ../nbs/14_study.ipynb #33c320ff
+def read_summary(folder):
+    "The summary (`summary.json`) of the study folder `folder`; a `FileNotFoundError` naming the file if it has none."
+    path = Path(folder)/'summary.json'
+    if not path.is_file(): raise FileNotFoundError(f"{path}: no study summary there (written by `pmam study`)")
+    return json.loads(path.read_text())
+
+# %% ../nbs/14_study.ipynb #5fe82f1c
+def _names(names):
+    "A list of setting names from a comma-separated string or a list (None: empty)."
+    if names is None: return []
+    return [n.strip() for n in (names.split(',') if isinstance(names, str) else names) if n.strip()]
+
+def contrast_arms(summaries:dict, setting=None, baseline=None):
+    "`{study: ([settings], baseline)}`: the contrast's arms in each summary of `{study: summary}`."
+    if (setting is None) != (baseline is None): raise ConfigError('give both setting and baseline, or neither')
+    if setting is None:
+        common = set.intersection(*(set(s['comparisons']) for s in summaries.values()))
+        if len(common) != 1:
+            listed = f" ({', '.join(sorted(common))})" if common else ''
+            raise ConfigError(f'the studies hold {len(common)} comparisons in common{listed}; '
+                              'name the contrast with setting and baseline')
+        c = next(iter(summaries.values()))['comparisons'][common.pop()]
+        setting, baseline = c['a'], c['b']
+    wanted, bases = _names(setting), _names(baseline)
+    arms = {}
+    for name, s in summaries.items():
+        have = list(s['settings'])
+        a, b = [n for n in wanted if n in have and n not in bases], [n for n in bases if n in have]
+        if not a or len(b) != 1:
+            raise ConfigError(f"{name}: needs one or more of the settings {', '.join(wanted)} and exactly one baseline "
+                              f"of {', '.join(bases)}; its settings: {', '.join(have)}")
+        arms[name] = (a, b[0])
+    return arms
+
+# %% ../nbs/14_study.ipynb #92ab88ce
+def _pretraining_of(summary, setting, seed):
+    "The pretraining record of `setting` at `seed` in a study summary (None: trained from scratch)."
+    return next((p for p in summary['pretrainings'] if int(p['seed']) == seed and setting in p['settings']), None)
+
+def pretraining_identity(record):
+    "What names one pretraining run: its key and the prototype quality it measured (equal only for the same run)."
+    if record is None: return None
+    quality = {it: [q.get(k) for k in ('purity', 'nmi', 'frames', 'split')] for it, q in record['iterations'].items()}
+    return json.dumps([record['key'], quality], sort_keys=True)
+
+# %% ../nbs/14_study.ipynb #7b190af6
+def contrast_units(summary, setting, tool='psds_eval', metric='psds1'):
+    "The finished units of `setting`: seed, value of `metric` by `tool`, unit identity, pretraining identity, machine."
+    s = summary['settings'][setting]
+    machines = s.get('machines') or {}
+    units = []
+    for seed, value in _metric(s, tool, metric)['values'].items():
+        if not _finite([value]): continue
+        numbers = {t: {m: e['values'].get(seed) for m, e in per.items()} for t, per in s['metrics'].items()}
+        pretraining = pretraining_identity(_pretraining_of(summary, setting, int(seed)))
+        config = [summary['base'], summary['overrides'], s['overrides'], int(seed)]
+        identity = json.dumps([config, pretraining, numbers], sort_keys=True, default=str)
+        units.append({'seed': int(seed), 'value': float(value),
+                      'unit': hashlib.sha256(identity.encode()).hexdigest()[:12],
+                      'pretraining': pretraining, 'machine': machines.get(seed)})
+    return units
+
+# %% ../nbs/14_study.ipynb #6bc3e3f1
+def independent_groups(units:dict):
+    "Lists of studies linked by a shared unit or pretraining, from `{study: [units]}`: each list is one group."
+    parent = {s: s for s in units}
+    def root(s):
+        while parent[s] != s: s = parent[s]
+        return s
+    owner = {}
+    for study, us in units.items():
+        for u in us:
+            for tag in (u['unit'], u['pretraining']):
+                if tag is None: continue
+                if tag in owner: parent[root(study)] = root(owner[tag])
+                else: owner[tag] = study
+    groups = {}
+    for s in units: groups.setdefault(root(s), []).append(s)
+    return list(groups.values())
+
+# %% ../nbs/14_study.ipynb #1711620b
+def group_differences(arm_units):
+    "`{seed: Δ}` of a group from `[(role, unit)]`: mean of its distinct setting units − mean of its distinct baselines."
+    by_seed = {}
+    for role, u in arm_units:
+        by_seed.setdefault(u['seed'], {'setting': {}, 'baseline': {}})[role][u['unit']] = u['value']
+    for seed, arms in by_seed.items():
+        if set(arms['setting']) & set(arms['baseline']):
+            raise ConfigError(f"seed {seed}: one unit is a setting in one study and the baseline in another")
+    return {seed: float(np.mean(list(a['setting'].values())) - np.mean(list(a['baseline'].values())))
+            for seed, a in sorted(by_seed.items()) if a['setting'] and a['baseline']}
+
+# %% ../nbs/14_study.ipynb #63aaf707
+def fixed_effect(estimates, ses, confidence=0.95):
+    "Inverse-variance pooling of independent `estimates` with standard errors `ses`: estimate, se, interval, weights."
+    y, w = np.asarray(estimates, float), 1 / np.asarray(ses, float)**2
+    mu, se = float((w * y).sum() / w.sum()), float(1 / math.sqrt(w.sum()))
+    z = stats.norm.ppf((1 + confidence) / 2)
+    return {'estimate': mu, 'se': se, 'ci95': [mu - z * se, mu + z * se], 'weights': (w / w.sum()).tolist()}
+
+# %% ../nbs/14_study.ipynb #f8fb1326
+def heterogeneity(estimates, ses):
+    "Cochran's Q (df, p), I², DerSimonian–Laird τ² and τ of `estimates` with standard errors `ses` (None below 2)."
+    y, w = np.asarray(estimates, float), 1 / np.asarray(ses, float)**2
+    df = len(y) - 1
+    if df < 1: return {'q': None, 'df': df, 'p': None, 'i2': None, 'tau2': None, 'tau': None}
+    mu = (w * y).sum() / w.sum()
+    q = float((w * (y - mu)**2).sum())
+    tau2 = max(0.0, (q - df) / (w.sum() - (w**2).sum() / w.sum()))
+    return {'q': q, 'df': df, 'p': float(stats.chi2.sf(q, df)), 'i2': max(0.0, (q - df) / q) if q > 0 else 0.0,
+            'tau2': tau2, 'tau': math.sqrt(tau2)}
+
+# %% ../nbs/14_study.ipynb #2c290fdf
+def random_effects(estimates, ses, tau2, confidence=0.95):
+    "Random-effects estimate, weights 1/(SE² + `tau2`): normal (DerSimonian–Laird) and Hartung–Knapp t intervals."
+    y, w = np.asarray(estimates, float), 1 / (np.asarray(ses, float)**2 + tau2)
+    mu, se, k = float((w * y).sum() / w.sum()), float(1 / math.sqrt(w.sum())), len(y)
+    z = stats.norm.ppf((1 + confidence) / 2)
+    q = float((w * (y - mu)**2).sum() / (k - 1))  # Hartung–Knapp's scale factor of the variance 1/Σw*
+    se_hk = se * math.sqrt(max(1.0, q))  # truncated at 1: never narrower than DerSimonian–Laird
+    t = stats.t.ppf((1 + confidence) / 2, k - 1)
+    return {'estimate': mu, 'se': se, 'ci95': [mu - z * se, mu + z * se], 'tau2': tau2, 'hk_factor': q,
+            'se_hk': se_hk, 'ci95_hk': [mu - t * se_hk, mu + t * se_hk], 'df_hk': k - 1}
+
+# %% ../nbs/14_study.ipynb #5c30c8e6
+def seed_as_unit(differences:list):
+    "Per seed the mean of the groups' Δ (`differences`: one `{seed: Δ}` per group); mean, std, t-interval over seeds."
+    seeds = sorted({s for d in differences for s in d})
+    per_seed = [float(np.mean([d[s] for d in differences if s in d])) for s in seeds]
+    return {'seeds': seeds, 'differences': per_seed, **mean_std(per_seed), 'ci95': t_interval(per_seed)}
+
+# %% ../nbs/14_study.ipynb #ee0d8aed
+def unit_machines(units):
+    "`{'recorded': {machine: units}, 'none': units}` over distinct `units`; warns when the recorded machines differ."
+    distinct = {u['unit']: u.get('machine') for u in units}
+    described = [f"{m.get('cpu')}, {m.get('threads')} threads" for m in distinct.values() if m]
+    recorded = {d: described.count(d) for d in dict.fromkeys(described)}
+    if len(recorded) > 1:
+        warnings.warn(f"units ran on {len(recorded)} machines ({'; '.join(recorded)}): compare paired differences, "
+                      'never raw levels, and read the machine as a block')
+    return {'recorded': recorded, 'none': sum(m is None for m in distinct.values())}
+
+# %% ../nbs/14_study.ipynb #b812ae93
+def _contrast_name(settings, baseline):
+    "`a − b`, or `mean(a, c) − b` for several settings."
+    return f"{settings[0] if len(settings) == 1 else 'mean(' + ', '.join(settings) + ')'} − {baseline}"
+
+def _group_row(group, arms, units, confidence=0.95):
+    "One group of studies: its contrast, per-seed Δ, mean, std, SE and t-interval; an error if it cannot be weighted."
+    d = group_differences([x for n in group for x in units[n]])
+    settings = list(dict.fromkeys(a for n in group for a in arms[n][0]))
+    baselines = list(dict.fromkeys(arms[n][1] for n in group))
+    row = {'studies': group, 'contrast': _contrast_name(settings, ', '.join(baselines)), 'seeds': list(d),
+           'differences': list(d.values()), **mean_std(d.values()), 'ci95': t_interval(d.values(), confidence)}
+    if row['n'] < 2 or not row['std']:
+        raise ValueError(f"{' + '.join(group)}: {row['n']} paired seed(s) with a spread of {row['std']}; "
+                         'a study needs 2 or more seeds with differing Δ to be weighted')
+    return row | {'se': row['std'] / math.sqrt(row['n'])}
+
+# %% ../nbs/14_study.ipynb #2decd0fb
+def pool_summaries(summaries:dict, setting=None, baseline=None, tool='psds_eval', metric='psds1'):
+    "One paired contrast pooled over `{study: summary}`: groups, fixed and random effects, Q / I² / τ, seed as unit."
+    if metric not in SUMMARY_METRICS: raise ConfigError(f"metric {metric!r}: one of {', '.join(SUMMARY_METRICS)}")
+    arms = contrast_arms(summaries, setting, baseline)
+    for name, s in summaries.items():
+        if tool not in s['psds_tools']: raise ConfigError(f"{name}: no {tool} numbers (tools: {s['psds_tools']})")
+    units = {n: [(role, u) for role, names in (('setting', arms[n][0]), ('baseline', [arms[n][1]]))
+                 for a in names for u in contrast_units(s, a, tool, metric)] for n, s in summaries.items()}
+    groups = independent_groups({n: [u for _, u in us] for n, us in units.items()})
+    rows = [_group_row(g, arms, units) for g in groups]
+    y, se = [r['mean'] for r in rows], [r['se'] for r in rows]
+    het = heterogeneity(y, se)
+    everything = [d for r in rows for d in r['differences']]
+    notes = [f"{' + '.join(g)} share units or pretrainings: counted once, as one group" for g in groups if len(g) > 1]
+    return {'tool': tool, 'metric': metric, 'arms': arms, 'groups': rows, 'fixed': fixed_effect(y, se),
+            'heterogeneity': het, 'random': random_effects(y, se, het['tau2']) if len(rows) > 1 else None,
+            'seed_as_unit': seed_as_unit([dict(zip(r['seeds'], r['differences'])) for r in rows]),
+            'one_sample': {**mean_std(everything), 'ci95': t_interval(everything)},
+            'machines': unit_machines([u for us in units.values() for _, u in us]), 'notes': notes}
+
+# %% ../nbs/14_study.ipynb #9e27b63b
+def pool_studies(folders, setting=None, baseline=None, tool='psds_eval', metric='psds1'):
+    "`pool_summaries` of the `summary.json` of each study folder in `folders` (named by their folder names)."
+    names = [Path(f).name for f in folders]
+    names = names if len(set(names)) == len(names) else [str(f) for f in folders]
+    return pool_summaries({n: read_summary(f) for n, f in zip(names, folders)}, setting, baseline, tool, metric)
+
+# %% ../nbs/14_study.ipynb #3e22b494
+def pool_table(pooled:dict, digits=3):
+    "DataFrame of a `pool_summaries` result: each group's Δ, then the pooled rows, with n, interval, SE and weight."
+    metric, fe, re_ = METRIC_NAMES.get(pooled['metric'], pooled['metric']), pooled['fixed'], pooled['random']
+    delta = f'Δ {metric} [95% CI]'
+    row = lambda name, contrast, n, d, se, how, weight='': {
+        '': name, 'contrast': contrast, 'n': n, delta: _ci(d, digits), 'SE': f'{se:.{digits}f}', 'interval': how,
+        'weight': weight}
+    rows = [row(' + '.join(g['studies']), g['contrast'], g['n'], g, g['se'], f"t, {g['n'] - 1} df", f'{w:.0%}')
+            for g, w in zip(pooled['groups'], fe['weights'])]
+    total = sum(g['n'] for g in pooled['groups'])
+    rows.append(row('fixed effect (inverse variance)', '', total, {'mean': fe['estimate'], 'ci95': fe['ci95']},
+                    fe['se'], 'normal'))
+    if re_ is not None:
+        est = lambda key: {'mean': re_['estimate'], 'ci95': re_[key]}
+        rows.append(row('random effects (DerSimonian–Laird)', '', total, est('ci95'), re_['se'], 'normal'))
+        rows.append(row('random effects (Hartung–Knapp)', '', total, est('ci95_hk'), re_['se_hk'],
+                        f"t, {re_['df_hk']} df"))
+    seeds = (('seed as the unit', pooled['seed_as_unit']), ('all per-seed Δ as one sample', pooled['one_sample']))
+    for name, d in seeds:
+        if d['std'] is not None:
+            rows.append(row(name, '', d['n'], d, d['std'] / math.sqrt(d['n']), f"t, {d['n'] - 1} df"))
+    return pd.DataFrame(rows).set_index('')
+
+# %% ../nbs/14_study.ipynb #ee5c1765
+def pool_report(pooled:dict, digits=3):
+    "Readable text of a `pool_summaries` result: the table, Q / I² / τ, the machines, how shared units were counted."
+    h, m = pooled['heterogeneity'], pooled['machines']
+    lines = [f"paired contrast, test split, {pooled['metric']} by {pooled['tool']}:", '',
+             markdown_table(pool_table(pooled, digits)), '']
+    if h['q'] is not None:
+        lines.append(f"heterogeneity: Q = {h['q']:.3f} on {h['df']} df (p = {h['p']:.2f}), I² = {h['i2']:.0%}, "
+                     f"τ² = {h['tau2']:.2g}, τ = {h['tau']:.{digits}f}")
+    n_units = sum(m['recorded'].values()) + m['none']
+    recorded = '; '.join(f'{k}: {v}' for k, v in m['recorded'].items())
+    if not m['none']: lines.append(f'machines: {recorded}')
+    elif recorded: lines.append(f"machines: {m['none']} of {n_units} units record none; {recorded}")
+    else: lines.append(f'machines: none of the {n_units} units records its machine (CPU, threads): not checked')
+    return '\n'.join(lines + pooled['notes'])
