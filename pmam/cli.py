@@ -19,7 +19,7 @@ from .data import AUDIO_EXTENSIONS, LabelEncoder, split_dataset
 from .model import load_detector
 from .finetune import ensemble_detectors, run_finetune
 from .evaluate import evaluate_split, plot_detection, predict as predict_events
-from .pipeline import results_table, run_experiment, markdown_table
+from .pipeline import results_table, run_experiment, markdown_table, skipped_summary
 from .study import pool_report, pool_studies, run_study, summary_tables
 
 # %% auto #0
@@ -280,6 +280,7 @@ def run(
     if rank == 0:
         print(f"\nresults on the test split ({run_dir/'results.json'}, report {run_dir/'report.md'}):\n")
         print(markdown_table(results_table(run_dir)))
+        if res['skipped_audio']: print(f"\n{skipped_summary(res['skipped_audio'])}")
     if is_distributed(): dist.destroy_process_group()
     return res
 

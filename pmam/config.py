@@ -89,6 +89,8 @@ class DataConfig:
     clip_duration: float = 10.0  # seconds; clips are padded/cropped to this
     frame_rate: float = 25.0  # label frames per second
     on_bad_audio: Literal['error', 'skip'] = 'error'  # 'skip' drops unreadable files, counts and reports them
+    on_missing_audio: Literal['error', 'skip'] = 'error'  # a listed audio file is absent: 'skip' drops, reports it
+    clean_labels: bool = False  # DESED's cleaning of the strong training labels: merge gaps < 150 ms, events >= 250 ms
     embedded: bool = (
         False  # `root` holds the embedded benchmark (built from `soundscapes` when missing); false: your dataset
     )

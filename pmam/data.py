@@ -18,9 +18,10 @@ from .audio import AudioError, LogMel, load_audio, load_clip, padding_mask
 
 # %% auto #0
 __all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'MetadataError', 'read_tsv', 'audio_duration', 'read_durations',
-           'merge_overlapping_events', 'read_strong', 'read_weak', 'list_audio', 'read_unlabeled', 'Split',
-           'dataset_classes', 'load_split', 'LabelEncoder', 'AudioCheck', 'check_audio', 'drop_unreadable',
-           'SEDDataset', 'feature_key', 'stored_features', 'batch_features', 'split_dataset', 'MixedBatchSampler']
+           'merge_overlapping_events', 'clean_intervals', 'clean_events', 'read_strong', 'read_weak', 'list_audio',
+           'read_unlabeled', 'Split', 'dataset_classes', 'missing_audio', 'load_split', 'LabelEncoder', 'AudioCheck',
+           'check_audio', 'drop_unreadable', 'SEDDataset', 'feature_key', 'stored_features', 'batch_features',
+           'split_dataset', 'MixedBatchSampler']
 
 # %% ../nbs/03_data.ipynb #0c57f372
 class MetadataError(ValueError):
@@ -94,22 +95,52 @@ def merge_overlapping_events(events):
         .reset_index(drop=True)
     )
 
-# %% ../nbs/03_data.ipynb #0652d563
-def _clip_duration(fn, durations, audio_dir, default, where):
-    if durations is not None and fn in durations: return durations[fn]
-    if audio_dir is not None:
-        p = Path(audio_dir)/fn
-        if not p.exists(): raise MetadataError(f"{where}: audio file {p} does not exist")
-        return audio_duration(p)
-    return default
+# %% ../nbs/03_data.ipynb #6910acbb
+def clean_intervals(intervals, # `(onset, offset)` events of one class in one clip, seconds
+                    clip_end, # the clip's length, seconds
+                    min_duration=0.25, # shorter events are stretched on the offset side
+                    min_gap=0.15): # events separated by a shorter silence are merged
+    "DESED's label cleaning of one class's events in one clip: sorted `(onset, offset)` tuples."
+    out = []
+    for on, off in sorted(intervals):
+        if out and (on - out[-1][1] < min_gap or on - out[-1][0] < min_duration + min_gap):
+            out[-1][1] = max(out[-1][1], off)
+            continue
+        if off - on < min_duration:
+            off = on + min_duration
+            if off > clip_end: break  # cannot be stretched inside the clip: dropped, with the later (as short) events
+        out.append([on, off])
+    return [tuple(iv) for iv in out]
 
-def read_strong(path, classes=None, audio_dir=None, durations=None, clip_duration=10.0, tolerance=0.01):
+# %% ../nbs/03_data.ipynb #96d339f6
+def clean_events(events, # strong DataFrame `filename onset offset event_label`
+                 durations, # `{filename: seconds}` of every clip in `events`
+                 min_duration=0.25, min_gap=0.15):
+    "`events` after DESED's label cleaning (`clean_intervals`) of each clip and class."
+    out = []
+    for (fn, lab), g in events.groupby(['filename', 'event_label'], sort=False):
+        cleaned = clean_intervals(zip(g.onset, g.offset), durations[fn], min_duration, min_gap)
+        out += [(fn, on, off, lab) for on, off in cleaned]
+    return (pd.DataFrame(out, columns=EVENT_COLUMNS).sort_values(['filename', 'onset', 'event_label'])
+            .reset_index(drop=True))
+
+# %% ../nbs/03_data.ipynb #2a2ebe87
+def _clip_duration(fn, durations, audio_dir, default, where):
+    p = None if audio_dir is None else Path(audio_dir)/fn
+    if p is not None and not p.exists(): raise MetadataError(f"{where}: audio file {p} does not exist")
+    if durations is not None and fn in durations: return durations[fn]
+    return default if p is None else audio_duration(p)
+
+def read_strong(path, classes=None, audio_dir=None, durations=None, clip_duration=10.0, tolerance=0.01,
+                exclude=(), # filenames whose rows are left out (their audio is missing)
+                clean=False): # apply DESED's label cleaning (`clean_events`)
     """Validated events of a strong tsv (DataFrame `filename onset offset event_label`, same-class overlaps merged) and
     its clip names."""
     rows, events, clips, dur_cache = read_tsv(path, EVENT_COLUMNS), [], [], {}
     for lineno, r in rows:
         where, fn = f"{path}:{lineno}", r['filename']
         if not fn: raise MetadataError(f"{where}: empty filename")
+        if fn in exclude: continue
         if fn not in dur_cache:
             dur_cache[fn] = _clip_duration(fn, durations, audio_dir, clip_duration, where)
             clips.append(fn)
@@ -126,15 +157,18 @@ def read_strong(path, classes=None, audio_dir=None, durations=None, clip_duratio
             raise MetadataError(f"{where}: event [{on:g}, {off:g}] s lies outside the clip {fn} (duration "
                                 f"{dur_cache[fn]:g} s)")
         events.append((fn, on, min(off, dur_cache[fn]), lab))
-    return merge_overlapping_events(pd.DataFrame(events, columns=EVENT_COLUMNS)), clips
+    events = merge_overlapping_events(pd.DataFrame(events, columns=EVENT_COLUMNS))
+    return (clean_events(events, dur_cache) if clean else events), clips
 
-# %% ../nbs/03_data.ipynb #b9dd3f0a
-def read_weak(path, classes=None, audio_dir=None):
+# %% ../nbs/03_data.ipynb #cc80597f
+def read_weak(path, classes=None, audio_dir=None,
+              exclude=()): # filenames whose rows are left out (their audio is missing)
     "`{filename: [labels]}` from a weak tsv (`filename event_labels`, comma-separated), validated."
     out = {}
     for lineno, r in read_tsv(path, ['filename', 'event_labels']):
         where, fn = f"{path}:{lineno}", r['filename']
         if not fn: raise MetadataError(f"{where}: empty filename")
+        if fn in exclude: continue
         if fn in out: raise MetadataError(f"{where}: clip {fn} is listed twice")
         labels = sorted({l.strip() for l in r['event_labels'].split(',') if l.strip()})
         unknown = [l for l in labels if classes is not None and l not in classes]
@@ -150,19 +184,21 @@ def list_audio(folder):
     if not folder.is_dir(): raise MetadataError(f"{folder}: no such audio folder")
     return sorted(p.name for p in folder.iterdir() if p.suffix.lower() in AUDIO_EXTENSIONS)
 
-def read_unlabeled(path=None, audio_dir=None):
+def read_unlabeled(path=None, audio_dir=None,
+                   exclude=()): # filenames whose rows are left out (their audio is missing)
     "Clip names of an unlabeled set: the `filename` column of a tsv, or the audio files in `audio_dir`."
     if path is None:
         if audio_dir is None: raise MetadataError("unlabeled clips need a tsv or an audio folder")
         return list_audio(audio_dir)
     names = []
     for lineno, r in read_tsv(path, ['filename']):
+        if r['filename'] in exclude: continue
         if audio_dir is not None and not (Path(audio_dir)/r['filename']).exists():
             raise MetadataError(f"{path}:{lineno}: audio file {Path(audio_dir)/r['filename']} does not exist")
         names.append(r['filename'])
     return names
 
-# %% ../nbs/03_data.ipynb #2a2ebe87
+# %% ../nbs/03_data.ipynb #af815f51
 SPLITS = {'strong': 'strong', 'weak': 'weak', 'unlabeled': 'unlabeled', 'validation': 'strong', 'test': 'strong'}
 
 @dataclass
@@ -176,6 +212,7 @@ class Split:
     weak_labels: dict | None = None  # weak: filename -> labels
     durations: dict = field(default_factory=dict)  # filename -> seconds, where known
     skipped: list = field(default_factory=list)  # (filename, reason) of unreadable files left out (on_bad_audio: skip)
+    missing: list = field(default_factory=list)  # (filename, 'tsv:line') of absent files (on_missing_audio: skip)
 
     def __len__(self): return len(self.filenames)
     def __repr__(self):
@@ -200,7 +237,17 @@ def dataset_classes(cfg:DataConfig):
         raise MetadataError(f"{cfg.root}: no event labels found in the strong or weak metadata; set data.classes")
     return sorted(labels)
 
-# %% ../nbs/03_data.ipynb #cc80597f
+# %% ../nbs/03_data.ipynb #4f8f5ab1
+def missing_audio(path, audio_dir):
+    "`[(filename, 'tsv:line')]` of the clips listed in the tsv at `path` with no audio file in `audio_dir`."
+    out, seen = [], set()
+    for lineno, r in read_tsv(path, ['filename']):
+        fn = r['filename']
+        if fn and fn not in seen and not (Path(audio_dir)/fn).exists(): out.append((fn, f"{path}:{lineno}"))
+        seen.add(fn)
+    return out
+
+# %% ../nbs/03_data.ipynb #a8f5600b
 def load_split(cfg:DataConfig, name, classes=None):
     "Read and validate split `name` ('strong', 'weak', 'unlabeled', 'validation' or 'test') of the dataset in `cfg`."
     if name not in SPLITS: raise ValueError(f"unknown split {name!r}; allowed: {', '.join(SPLITS)}")
@@ -209,18 +256,24 @@ def load_split(cfg:DataConfig, name, classes=None):
     if not audio_dir.is_dir(): raise MetadataError(f"{audio_dir}: audio folder of split {name!r} does not exist")
     classes = classes if classes is not None else dataset_classes(cfg)
     durations = read_durations(cfg.path('durations_tsv')) if cfg.durations_tsv else None
-    kind = SPLITS[name]
+    missing = missing_audio(tsv, audio_dir) if tsv is not None and cfg.on_missing_audio == 'skip' else []
+    gone, kind = {f for f, _ in missing}, SPLITS[name]
     if kind == 'strong':
         if tsv is None: raise MetadataError(f"data.{name}_tsv is not set")
-        events, clips = read_strong(tsv, classes, audio_dir, durations, cfg.clip_duration)
+        clean = cfg.clean_labels and name == 'strong'  # ground truth of validation/test is scored as given
+        events, clips = read_strong(tsv, classes, audio_dir, durations, cfg.clip_duration, exclude=gone, clean=clean)
         known = {f: d for f, d in (durations or {}).items() if f in set(clips)}
-        split = Split(name, kind, audio_dir, clips, events=events, durations=known)
+        split = Split(name, kind, audio_dir, clips, events=events, durations=known, missing=missing)
     elif kind == 'weak':
         if tsv is None: raise MetadataError(f"data.{name}_tsv is not set")
-        weak = read_weak(tsv, classes, audio_dir)
-        split = Split(name, kind, audio_dir, list(weak), weak_labels=weak)
-    else: split = Split(name, kind, audio_dir, read_unlabeled(tsv, audio_dir))
-    return drop_unreadable(split) if cfg.on_bad_audio == 'skip' else split
+        weak = read_weak(tsv, classes, audio_dir, exclude=gone)
+        split = Split(name, kind, audio_dir, list(weak), weak_labels=weak, missing=missing)
+    else: split = Split(name, kind, audio_dir, read_unlabeled(tsv, audio_dir, exclude=gone), missing=missing)
+    split = drop_unreadable(split) if cfg.on_bad_audio == 'skip' else split
+    if not split.filenames and (split.missing or split.skipped):
+        raise MetadataError(f"split {name!r} has no clip left: {len(split.missing)} listed in {tsv} are missing from "
+                            f"{audio_dir} and {len(split.skipped)} unreadable; check data.{name}_dir")
+    return split
 
 # %% ../nbs/03_data.ipynb #3ccf7a51
 class LabelEncoder:

@@ -10,13 +10,15 @@ import pandas as pd
 import soundfile as sf
 import torchaudio
 from scipy.ndimage import uniform_filter1d
+import pmam
 from .config import FeatureConfig, load_config
 from .data import EVENT_COLUMNS, LabelEncoder, merge_overlapping_events
 from .evaluate import scores_dataframe
 from .soundscapes import build_benchmark
 
 # %% auto #0
-__all__ = ['DESED_LAYOUT', 'direct_logmel', 'synthetic_scores', 'make_toy_sources', 'toy_dataset', 'desed_layout', 'toy_config']
+__all__ = ['DESED_LAYOUT', 'DESED_TASK_MISSING', 'direct_logmel', 'synthetic_scores', 'make_toy_sources', 'toy_dataset',
+           'desed_layout', 'toy_config', 'desed_task_tree', 'documented_overrides']
 
 # %% ../nbs/91_fixtures.ipynb #104a6f5b
 def direct_logmel(wav, cfg:FeatureConfig):
@@ -153,3 +155,45 @@ def toy_config(root, extra=()):
             *extra,
         ],
     )
+
+# %% ../nbs/91_fixtures.ipynb #b283c121
+DESED_TASK_MISSING = {'strong': ['Ygone_strong.wav'], 'weak': ['Ygone_weak.wav'],
+                      'validation': ['Ygone_val1.wav', 'Ygone_val2.wav']}  # rows of `desed_task_tree` without audio
+
+def desed_task_tree(root, seconds=2.0, sample_rate=16000):
+    """Write a tiny DESED_task-layout folder under `root` (clips of `seconds` of noise, DESED tsv files, some rows of
+    absent clips: `DESED_TASK_MISSING`); return its dataset folder."""
+    ds, rng = Path(root)/'data'/'dcase'/'dataset', np.random.default_rng(0)
+    def clips(folder, *names):
+        (ds/folder).mkdir(parents=True, exist_ok=True)
+        for n in names: sf.write(ds/folder/n, rng.uniform(-0.1, 0.1, round(seconds * sample_rate)), sample_rate)
+    def tsv(rel, header, *rows):
+        (ds/rel).parent.mkdir(parents=True, exist_ok=True)
+        (ds/rel).write_text('\n'.join([header, *rows]) + '\n')
+    strong = 'filename\tonset\toffset\tevent_label'
+    clips('audio/train/strong_label_real', 'Ya_0.000_10.000.wav', 'Yb_5.000_15.000.wav')
+    tsv('metadata/train/audioset_strong.tsv', strong, 'Ya_0.000_10.000.wav\t0.100\t0.900\tDog',
+        'Ya_0.000_10.000.wav\t1.000\t1.100\tDog', 'Ygone_strong.wav\t0.000\t1.000\tCat',
+        'Ygone_strong.wav\t1.200\t1.500\tSpeech', 'Yb_5.000_15.000.wav\t0.500\t1.900\tSpeech')
+    clips('audio/train/weak', 'Yc.wav', 'Yd.wav')
+    tsv('metadata/train/weak.tsv', 'filename\tevent_labels', 'Yc.wav\tDog,Speech', 'Ygone_weak.wav\tBlender',
+        'Yd.wav\tCat')
+    clips('audio/train/unlabel_in_domain', 'Ye.wav', 'Yf.wav', 'Yg.wav')
+    clips('audio/validation/validation', 'Yv1.wav', 'Yv2.wav')
+    tsv('metadata/validation/validation.tsv', strong, 'Yv1.wav\t0.200\t1.200\tFrying',
+        'Ygone_val1.wav\t0.000\t0.500\tDishes', 'Ygone_val1.wav\t1.000\t1.500\tDishes',
+        'Yv2.wav\t0.000\t2.000\tVacuum_cleaner', 'Ygone_val2.wav\t0.300\t0.800\tCat')
+    tsv('metadata/validation/validation_durations.tsv', 'filename\tduration',
+        *(f'{n}\t{seconds:.3f}' for n in ['Yv1.wav', 'Ygone_val1.wav', 'Yv2.wav', 'Ygone_val2.wav']))
+    return ds
+
+# %% ../nbs/91_fixtures.ipynb #efe6912a
+def documented_overrides(preset='desed'):
+    "The `key=value` overrides of the `pmam run PRESET ...` command in the header comment of a preset's YAML file."
+    lines = (Path(pmam.__file__).parent/'configs'/f'{preset}.yaml').read_text().splitlines()
+    start = next(i for i, l in enumerate(lines) if l.lstrip('# ').startswith(f'pmam run {preset} '))
+    words = []
+    for line in lines[start:]:
+        words += line.lstrip('#').replace('\\', ' ').split()
+        if not line.rstrip().endswith('\\'): break
+    return [w for w in words if '=' in w]

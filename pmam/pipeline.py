@@ -18,8 +18,8 @@ from .pretrain import run_pretraining
 from .finetune import run_finetune
 
 # %% auto #0
-__all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'skipped_audio', 'run_experiment', 'class_mean', 'results_table',
-           'markdown_table', 'read_metrics', 'write_report']
+__all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'skipped_summary', 'skipped_audio', 'run_experiment',
+           'class_mean', 'results_table', 'markdown_table', 'read_metrics', 'write_report']
 
 # %% ../nbs/13_pipeline.ipynb #d500862d
 def environment():
@@ -62,20 +62,32 @@ def ensure_dataset(cfg:Config, progress=True):
     return root
 
 # %% ../nbs/13_pipeline.ipynb #78267ccf
+def skipped_summary(skipped):
+    "One line counting the clips of `skipped_audio`'s answer per split, missing and unreadable ('' when none)."
+    parts = []
+    for name, items in skipped.items():
+        n_missing = sum(why.startswith('missing') for _, why in items)
+        counts = [f'{n} {what}' for n, what in ((n_missing, 'missing'), (len(items) - n_missing, 'unreadable')) if n]
+        parts.append(f"{name} {', '.join(counts)}")
+    n = sum(map(len, skipped.values()))
+    return f"skipped {n} audio file(s): {'; '.join(parts)} (listed in results.json)" if n else ''
+
+# %% ../nbs/13_pipeline.ipynb #7fe4456f
 def skipped_audio(cfg:Config):
-    "`{split: [[filename, reason], ...]}` of the unreadable clips `data.on_bad_audio: skip` leaves out ({} otherwise)."
-    if cfg.data.on_bad_audio != 'skip': return {}
-    out = {}
+    """`{split: [[filename, reason], ...]}` of the clips left out: audio missing (`data.on_missing_audio: skip`) or
+    unreadable (`data.on_bad_audio: skip`). It reads every split, so bad metadata stops a run before training."""
+    out, classes = {}, None
     for name in SPLITS:
         no_tsv = SPLITS[name] != 'unlabeled' and getattr(cfg.data, f'{name}_tsv') is None
         if getattr(cfg.data, f'{name}_dir') is None or no_tsv: continue
-        bad = load_split(cfg.data, name, dataset_classes(cfg.data)).skipped
-        if bad: out[name] = [list(b) for b in bad]
-    if out and rank_and_world()[0] == 0:
-        print(f"skipped {sum(map(len, out.values()))} unreadable audio file(s): listed in results.json", flush=True)
+        classes = classes or dataset_classes(cfg.data)
+        split = load_split(cfg.data, name, classes)
+        gone = [[f, f"missing: no such file in {split.audio_dir} (listed at {where})"] for f, where in split.missing]
+        if gone + split.skipped: out[name] = gone + [list(b) for b in split.skipped]
+    if out and rank_and_world()[0] == 0: print(skipped_summary(out), flush=True)
     return out
 
-# %% ../nbs/13_pipeline.ipynb #7fe4456f
+# %% ../nbs/13_pipeline.ipynb #a34e53ed
 def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=True):
     """Pretrain, fine-tune baseline and every EM iteration, evaluate on test; write `results.json` and `report.md`;
     return the results."""
@@ -91,7 +103,7 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
     t0, times = time.time(), {}
     ensure_dataset(cfg, progress)
     times['data'] = time.time() - t0
-    skipped = skipped_audio(cfg)
+    skipped = skipped_audio(cfg)  # before any training: bad metadata stops the run here
     t = time.time()
     run_pretraining(cfg, run_dir/'pretrain', device, resume, progress)
     times['pretrain'] = time.time() - t
