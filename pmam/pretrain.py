@@ -217,7 +217,10 @@ def _seed_everything(seed):
 # %% ../nbs/10_pretrain.ipynb #4b6c259e
 def first_iteration_features(cfg:Config):
     "The E-step features of iteration 1: a PaSST encoder's pretrained tokens, else stacked log-mel frames."
-    if cfg.model.encoder in ('passt', 'passt_cnn'): return PasstTokens(passt_encoder(cfg))
+    if cfg.model.encoder in ('passt', 'passt_cnn'):
+        with torch.random.fork_rng():  # without a checkpoint PaSST is random: the same random weights for one seed
+            torch.manual_seed(cfg.seed)
+            return PasstTokens(passt_encoder(cfg))
     return LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context)
 
 # %% ../nbs/10_pretrain.ipynb #665559b3
