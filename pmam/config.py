@@ -308,7 +308,7 @@ class PretrainConfig:
     decay_start: float = 0.5  # share of training after which lr decays as exp(-decay_exponent·φ²), φ: 0 → 1
     decay_exponent: float = 1.5
     grad_clip: float = 5.0  # max gradient norm, applied after backward (0: off)
-    loss: str = 'bce'  # a name in `pmam.loss.PRETRAIN_LOSSES`: 'bce' (PMAM) or 'info_nce'
+    loss: str = 'bce'  # a name in `pmam.loss.PRETRAIN_LOSSES`: 'bce' (PMAM), 'info_nce' or 'reconstruction'
     tau: float = 0.1  # temperature of the prototype logits
     time_shift: float = 0.9  # std of the circular time shift, seconds (0: off)
     mixup_p: float = 0.5  # probability that a batch is mixed up

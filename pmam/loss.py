@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['PRETRAIN_LOSSES', 'prototype_logits', 'prototype_bce', 'info_nce', 'pretrain_loss']
+__all__ = ['PRETRAIN_LOSSES', 'prototype_logits', 'prototype_bce', 'info_nce', 'feature_reconstruction', 'pretrain_loss']
 
 # %% ../nbs/08_loss.ipynb #df69ac93
 def prototype_logits(pred, prototypes, tau=0.1, slope=0.2):
@@ -41,8 +41,17 @@ def info_nce(pred, prototypes, targets, loss_mask, tau=0.1):
     logp = F.log_softmax(_full(prototype_logits(pred, prototypes, tau)), dim=-1)
     return _masked_mean(-(_full(targets) * logp).sum(-1), loss_mask)
 
-# %% ../nbs/08_loss.ipynb #076c922d
-PRETRAIN_LOSSES = {'bce': prototype_bce, 'info_nce': info_nce}
+# %% ../nbs/08_loss.ipynb #bcd2a60b
+def feature_reconstruction(pred, prototypes, targets, loss_mask, tau=None):
+    """MSE between predictions and target features `(batch, frames, D)` standardised per frame, on `loss_mask` frames
+    (`prototypes`, `tau`: unused)."""
+    t = _full(targets)
+    return _masked_mean(((_full(pred) - F.layer_norm(t, t.shape[-1:])) ** 2).mean(-1), loss_mask)
+
+feature_reconstruction.target = 'features'
+
+# %% ../nbs/08_loss.ipynb #4eb6d21b
+PRETRAIN_LOSSES = {'bce': prototype_bce, 'info_nce': info_nce, 'reconstruction': feature_reconstruction}
 
 def pretrain_loss(name):
     "The pretraining loss registered as `name` in `PRETRAIN_LOSSES`."

@@ -23,7 +23,8 @@ from .train import Trainer, append_jsonl, lr_scale, mixup, time_shift, truncate_
 
 # %% auto #0
 __all__ = ['DUAL_BRANCH_PARTS', 'PseudoLabelledClips', 'pretrain_loaders', 'part_of', 'parameter_groups', 'MStep', 'tagging_loss',
-           'first_iteration_features', 'estep_of_iteration', 'prepare_passt', 'mstep_of_iteration', 'run_pretraining']
+           'feature_dim', 'first_iteration_features', 'iteration_features', 'estep_of_iteration', 'prepare_passt',
+           'mstep_of_iteration', 'run_pretraining']
 
 # %% ../nbs/10_pretrain.ipynb #ef802108
 class PseudoLabelledClips(Dataset):
@@ -143,6 +144,7 @@ class MStep(Trainer):
         self.warmup_steps = round(self.pc.warmup_epochs * self.steps_per_epoch)
         self.best = math.inf
         self.loss_fn = pretrain_loss(self.pc.loss)
+        self.target_features = None  # set by `reconstruct` for losses whose targets are features
         self.amp = self.pc.amp and self.device.type == 'cuda'
 
     def lr(self, group):
@@ -165,6 +167,8 @@ def loss(self:MStep, batch, generator, train=True):
     if train and self.pc.mixup_p > 0 and float(torch.rand(1, generator=generator)) < self.pc.mixup_p:
         feats, pad, (targets,) = mixup(feats, pad, [targets], self.pc.mixup_alpha, generator)
         targets = targets.clamp(0, 1)
+    if self.target_features is not None:  # regress the features themselves, from the augmented unmasked input
+        with torch.no_grad(): targets = self.target_features(feats, pad).float()
     mask = self.model.sample_mask(feats.shape[0], targets.shape[1], generator, self.device)
     with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.amp):
         out = self.net(feats, mask=mask, padding_mask=pad, generator=generator)
@@ -214,6 +218,18 @@ def _seed_everything(seed):
     np.random.seed(seed)
     torch.manual_seed(seed)
 
+# %% ../nbs/10_pretrain.ipynb #8c1aa018
+@patch
+def reconstruct(self:MStep, extractor):
+    "Make the targets the features of frozen `extractor` (the E-step's of this iteration) instead of posteriors."
+    self.target_features = extractor.to(self.device).eval().requires_grad_(False)
+    return self
+
+def feature_dim(extractor, cfg:Config):
+    "The dimension of the features `extractor` gives (one forward pass on a second of silence)."
+    frames = round(cfg.features.frame_rate)
+    with torch.no_grad(): return extractor.eval()(torch.zeros(1, cfg.features.n_mels, frames)).shape[-1]
+
 # %% ../nbs/10_pretrain.ipynb #4b6c259e
 def first_iteration_features(cfg:Config):
     "The E-step features of iteration 1: a PaSST encoder's pretrained tokens, else stacked log-mel frames."
@@ -223,7 +239,13 @@ def first_iteration_features(cfg:Config):
             return PasstTokens(passt_encoder(cfg))
     return LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context)
 
-# %% ../nbs/10_pretrain.ipynb #665559b3
+# %% ../nbs/10_pretrain.ipynb #b8d770b2
+def iteration_features(cfg:Config, prev_best=None):
+    "The features an EM iteration clusters: `first_iteration_features`, or tap `prototypes.tap` of `prev_best`."
+    if prev_best is None: return first_iteration_features(cfg)
+    return ModelTap(load_pretrained(prev_best, cfg), cfg.prototypes.tap)
+
+# %% ../nbs/10_pretrain.ipynb #ea830220
 def estep_of_iteration(cfg:Config, run_dir, it, prev_best, device='auto', resume=False, progress=True):
     """The E-step of EM iteration `it` in `run_dir/iter<it>/estep` (kept when resuming a finished one): rank 0
     clusters log-mel stacks (iteration 1) or the tap of `prev_best`, the others wait; all return the prototypes."""
@@ -235,9 +257,7 @@ def estep_of_iteration(cfg:Config, run_dir, it, prev_best, device='auto', resume
         truncate_jsonl(Path(run_dir)/'metrics.jsonl', earlier)
     if not kept:
         if rank == 0:
-            pc = cfg.prototypes
-            if prev_best is None: extractor = first_iteration_features(cfg)
-            else: extractor = ModelTap(load_pretrained(prev_best, cfg), pc.tap)
+            extractor = iteration_features(cfg, prev_best)
             t0 = time.time()
             with single_process():
                 protos = run_estep(extractor, cfg, estep, device, progress)  # the other ranks wait
@@ -264,19 +284,23 @@ def prepare_passt(model, pc):
     bb.norm.requires_grad_(getattr(model.encoder, 'tagger', None) is not None)
     return model
 
-# %% ../nbs/10_pretrain.ipynb #7070a39a
+# %% ../nbs/10_pretrain.ipynb #e6085fb4
 def mstep_of_iteration(cfg:Config, run_dir, it, protos:Prototypes, prev_best, device='auto', resume=False,
                        progress=True, stop_after_epochs=None):
     """The M-step of EM iteration `it` against `protos` in `run_dir/iter<it>/mstep` (fresh model, or `prev_best` when
     `pretrain.reinit_each_iteration` is off); its lines are added to the run's log. True when it finished."""
     it_dir, rank, world = Path(run_dir)/f'iter{it}', *rank_and_world()
     _seed_everything(cfg.seed * 1000 + it)
-    if cfg.pretrain.reinit_each_iteration or prev_best is None: model = build_model(cfg, protos.dim)
+    features = getattr(pretrain_loss(cfg.pretrain.loss), 'target', 'posteriors') == 'features'
+    extractor = iteration_features(cfg, prev_best) if features else None
+    out_dim = feature_dim(extractor, cfg) if features else protos.dim
+    if cfg.pretrain.reinit_each_iteration or prev_best is None: model = build_model(cfg, out_dim)
     else: model = load_pretrained(prev_best, cfg)
     prepare_passt(model, cfg.pretrain)
     train, val = pretrain_loaders(cfg, it_dir/'estep'/'pseudo_labels', protos.hash, rank, world)
     tag = {'iteration': it, 'name': f'iteration {it}'}
     trainer = MStep(model, protos.means, cfg, train, val, it_dir/'mstep', device, tag, progress)
+    if features: trainer.reconstruct(extractor)
     finished = trainer.fit(resume=resume, stop_after=stop_after_epochs)
     if not finished: return False
     if rank == 0:
