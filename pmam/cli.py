@@ -4,28 +4,30 @@
 
 # %% ../nbs/99_cli.ipynb #14a54462
 from __future__ import annotations
-import contextlib, inspect, json, os, sys, time
+import contextlib, inspect, json, os, shlex, sys, time
 import torch
 import torch.distributed as dist
 from pathlib import Path
 import pandas as pd
 from fastcore.script import anno_parser, Param, store_true
-from .config import (ConfigError, atomic_write_text, config_for_resume, is_distributed, load_config, lock_folder,
-                         rank_and_world, resolve_device, save_config)
+from .config import (ConfigError, OutputIsInput, atomic_write, atomic_write_text, config_for_resume, is_distributed,
+                         load_config, lock_folder, rank_and_world, refuse_output_over_input, resolve_device,
+                         save_config)
 from .audio import AudioError, LogMel
 from .soundscapes import build_benchmark, dataset_summary, office_sources
 from .pretrain import run_pretraining
 from .data import AUDIO_EXTENSIONS, LabelEncoder, split_dataset
-from .model import load_detector
+from .model import load_detector, plugin_encoder_factory
 from .finetune import ensemble_detectors, run_finetune
 from .evaluate import evaluate_split, plot_detection, predict as predict_events
 from .pipeline import results_table, run_experiment, markdown_table, skipped_summary
 from .study import pool_report, pool_studies, run_study, summary_tables
 
 # %% auto #0
-__all__ = ['FINETUNE_RECORD', 'COMMANDS', 'data_build', 'run_folder', 'all_checked', 'command_config', 'init_distributed',
-           'pretrain', 'finetune', 'evaluate', 'ensemble', 'find_config', 'expand_audio', 'plot_waveform',
-           'write_detection_plots', 'predict', 'run', 'study', 'study_pool', 'main']
+__all__ = ['FINETUNE_RECORD', 'ENSEMBLE_RECORD', 'COMMANDS', 'data_build', 'config_file', 'dataset_inputs', 'run_folder',
+           'all_checked', 'command_config', 'init_distributed', 'pretrain', 'finetune', 'evaluate', 'ensemble',
+           'find_config', 'expand_audio', 'plot_waveform', 'plot_path', 'write_detection_plots', 'predict', 'run',
+           'study', 'study_pool', 'underscored_options', 'interrupted_message', 'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -42,6 +44,10 @@ def data_build(
 ):
     "Mix real recordings into a DESED-format sound event detection dataset."
     cfg = load_config(config, overrides).soundscapes
+    refuse_output_over_input({'--out': out}, {'config': [config_file(config)] if config_file(config) else []})
+    if overwrite and config_file(config) and Path(out).resolve() in config_file(config).resolve().parents:
+        raise OutputIsInput(f"--out {out} holds the config {config}, which this command reads; --overwrite would "
+                            "delete it: move the config or choose another --out")
     if sources == 'office': sources = office_sources(Path(out).with_name(f'.{Path(out).name}.office-sources'))
     t0 = time.time()
     info = build_benchmark(
@@ -57,6 +63,20 @@ def data_build(
     return info
 
 # %% ../nbs/99_cli.ipynb #d130ac1c
+def config_file(config):
+    "The path of `config` if it names a YAML file rather than a preset, else None."
+    return Path(config) if config is not None and Path(config).suffix in ('.yaml', '.yml') else None
+
+def dataset_inputs(cfg, split=None):
+    "`{what: paths}` of the dataset of `cfg`: its folder, its metadata files and the audio files of `split`, if given."
+    data = cfg.data
+    tsvs = [data.path(k) for k in ('strong_tsv', 'weak_tsv', 'unlabeled_tsv', 'validation_tsv', 'test_tsv',
+                                   'durations_tsv') if getattr(data, k)]
+    audio_dir = data.path(f'{split}_dir') if split else None
+    audio = sorted(audio_dir.iterdir()) if audio_dir is not None and audio_dir.is_dir() else []
+    return {'dataset': data.root, 'metadata file': tsvs, 'dataset audio file': audio}
+
+# %% ../nbs/99_cli.ipynb #9814ab00
 FINETUNE_RECORD = ('config.yaml', 'last.pt', 'best.pt', 'metrics.jsonl', 'results.json')  # what a fine-tuning leaves
 
 def run_folder(folder, rank=0, resume=False):
@@ -68,16 +88,19 @@ def all_checked():
     "In a torchrun job, wait until every rank has made its checks, so that none sees rank 0's first writes as a run."
     if is_distributed(): dist.barrier()
 
-def command_config(config, overrides, run_dir, resume):
+def command_config(config, overrides, run_dir, resume, trust_plugins=False):
     "The config of a run folder's command: the recorded one on --resume, a fresh one for a folder that holds no run."
-    if resume: return config_for_resume(Path(run_dir)/'config.yaml', config, overrides)
-    cfg = load_config(config, overrides)
-    if (Path(run_dir)/'config.yaml').exists():
-        raise FileExistsError(f"{run_dir} already holds a run; pass --resume to continue it, or choose another "
-                              f"--run_dir")
+    if resume: cfg = config_for_resume(Path(run_dir)/'config.yaml', config, overrides, trust_plugins)
+    else:
+        cfg = load_config(config, overrides, trust_plugins)
+        if (Path(run_dir)/'config.yaml').exists():
+            raise FileExistsError(f"{run_dir} already holds a run; pass --resume to continue it, or choose another "
+                                  f"--run_dir")
+    refuse_output_over_input({'--run_dir': run_dir}, {'dataset': cfg.data.root})
+    if ':' in cfg.model.encoder: plugin_encoder_factory(cfg.model.encoder)  # a bad plug-in stops it before any write
     return cfg
 
-# %% ../nbs/99_cli.ipynb #9814ab00
+# %% ../nbs/99_cli.ipynb #07279024
 def init_distributed():
     "Join the process group when started by torchrun (WORLD_SIZE > 1); return (rank, world_size)."
     world = int(os.environ.get('WORLD_SIZE', '1'))
@@ -93,13 +116,14 @@ def pretrain(
     resume:store_true=False,  # continue an interrupted run in run_dir
     device:str=None,  # 'auto', 'cpu', 'cuda', ... (default: the config's)
     quiet:store_true=False,  # no progress bars
+    trust_plugins:store_true=False,  # import a plug-in encoder named in a run's recorded config.yaml (it runs code)
     overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
 ):
     "Self-supervised pretraining: EM iterations of prototypes (E-step) and masked audio model (M-step)."
-    run_dir = Path(run_dir or Path('runs')/load_config(config, overrides).name)
+    run_dir = Path(run_dir or Path('runs')/load_config(config, overrides, trust_plugins).name)
     rank, world = init_distributed()
     with run_folder(run_dir, rank, resume):
-        cfg = command_config(config, overrides, run_dir, resume)
+        cfg = command_config(config, overrides, run_dir, resume, trust_plugins)
         device = resolve_device(device or cfg.device)
         all_checked()
         best = run_pretraining(cfg, run_dir, device, resume=resume, progress=not quiet and rank == 0)
@@ -107,7 +131,7 @@ def pretrain(
     if is_distributed(): dist.destroy_process_group()
     return best
 
-# %% ../nbs/99_cli.ipynb #07279024
+# %% ../nbs/99_cli.ipynb #fdae9b5d
 def finetune(
     config:str='tiny',  # preset name or YAML file (e.g. the config.yaml of a pretraining run)
     checkpoint:str=None,  # pretraining checkpoint (…/mstep/best.pt); none: from scratch (the baseline)
@@ -115,21 +139,27 @@ def finetune(
     resume:store_true=False,  # continue an interrupted fine-tuning in `out`
     device:str=None,  # 'auto', 'cpu', 'cuda', ...
     quiet:store_true=False,  # no progress bars
+    trust_plugins:store_true=False,  # import a plug-in encoder named in a run's recorded config.yaml (it runs code)
     overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
 ):
     "Fine-tune a sound event detector (mean teacher) and evaluate it on the test split."
     kind = 'pretrained' if checkpoint else 'scratch'
-    out = Path(out or Path('runs')/load_config(config, overrides).name/'finetune'/kind)
+    out = Path(out or Path('runs')/load_config(config, overrides, trust_plugins).name/'finetune'/kind)
     rank, _ = init_distributed()
     with run_folder(out, rank, resume):
         if resume:
             recorded = out/'config.yaml' if (out/'config.yaml').exists() else find_config(out/'best.pt')  # or the run's
-            cfg = config_for_resume(recorded, config, overrides)
+            cfg = config_for_resume(recorded, config, overrides, trust_plugins)
         else:
-            cfg = load_config(config, overrides)
+            cfg = load_config(config, overrides, trust_plugins)
             held = [n for n in FINETUNE_RECORD if (out/n).exists()]
             if held: raise FileExistsError(f"{out} already holds a fine-tuning ({', '.join(held)}); pass --resume to "
                                            f"continue it, or choose another --out")
+        if ':' in cfg.model.encoder: plugin_encoder_factory(cfg.model.encoder)  # checked before anything is written
+        written = [n for n in FINETUNE_RECORD if not (resume and n == 'config.yaml')]  # on resume the record is kept
+        refuse_output_over_input({'--out': out, **{f"--out's {n}": out/n for n in written}},
+                                 {'checkpoint': [checkpoint] if checkpoint else [], 'config': config_file(config) or [],
+                                  'dataset': cfg.data.root})
         device = resolve_device(device or cfg.device)
         all_checked()
         if rank == 0 and not resume: save_config(cfg, out/'config.yaml')
@@ -138,19 +168,23 @@ def finetune(
     if is_distributed(): dist.destroy_process_group()
     return res
 
-# %% ../nbs/99_cli.ipynb #fdae9b5d
+# %% ../nbs/99_cli.ipynb #fd61b093
 def evaluate(
     detector:str=None,  # fine-tuned detector (…/finetune/<model>/best.pt)
     config:str=None,  # the run's config (default: the config.yaml above the detector)
     split:str='test',  # strongly labelled split to score: test or validation
     out:str=None,  # also write the metrics as JSON to this file
     device:str='cpu',
+    trust_plugins:store_true=False,  # import a plug-in encoder named in a run's recorded config.yaml (it runs code)
     overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
 ):
     "Score a fine-tuned detector on a strongly labelled split: PSDS1, PSDS2, event and intersection F1."
     if detector is None: raise ValueError("--detector is required (a best.pt written by pmam finetune or pmam run)")
     if split not in ('test', 'validation'): raise ValueError(f"--split {split!r}: allowed test, validation")
-    cfg = load_config(config or find_config(detector), overrides)
+    config = config or find_config(detector)
+    cfg = load_config(config, overrides, trust_plugins)
+    if out: refuse_output_over_input({'--out': out}, {'detector': detector, 'config': config_file(config) or [],
+                                                      **dataset_inputs(cfg, split)})
     device = str(resolve_device(device))
     det, classes = load_detector(detector, cfg, device)
     dataset = split_dataset(cfg, split, classes)
@@ -161,23 +195,27 @@ def evaluate(
     print(markdown_table(per_class, '.4f'))
     res = {'detector': str(detector), 'split': split, 'n_clips': len(dataset), **{k: r[k] for k in keys},
            'per_class': {k: r[f'{k}_per_class'] for k in keys}}
-    if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(Path(out), json.dumps(res, indent=1, default=float))
+    if out: atomic_write_text(Path(out), json.dumps(res, indent=1, default=float))
     return res
 
-# %% ../nbs/99_cli.ipynb #fd61b093
+# %% ../nbs/99_cli.ipynb #03c8f791
+ENSEMBLE_RECORD = ('best.pt', 'results.json', 'config.yaml')  # what pmam ensemble writes into --out
+
 def ensemble(
     detectors:Param('fine-tuned detectors to average (best.pt of runs with other seeds)', nargs='+', opt=False),
     out:str=None,  # output folder: the ensemble's best.pt and results.json
     config:str=None,  # the members' config (default: the config.yaml above the first detector)
     device:str='cpu',
+    trust_plugins:store_true=False,  # import a plug-in encoder named in a run's recorded config.yaml (it runs code)
 ):
     "Make fine-tuned detectors one (the mean of their scores), tune its median windows, score it on test."
     if out is None: raise ValueError("--out is required (a folder for the ensemble's best.pt and results.json)")
     if (Path(out)/'best.pt').exists():
         raise FileExistsError(f"{out} already holds a detector (best.pt); choose another --out")
-    cfg = load_config(config or find_config(detectors[0]))
+    config = config or find_config(detectors[0])
+    cfg = load_config(config, trust_plugins=trust_plugins)
+    refuse_output_over_input({'--out': out, **{f"--out's {n}": Path(out)/n for n in ENSEMBLE_RECORD}},
+                             {'detector': detectors, 'config': config_file(config) or [], 'dataset': cfg.data.root})
     with run_folder(out):
         res = ensemble_detectors(detectors, cfg, out, str(resolve_device(device)))
     scores = lambda r: ', '.join(f"{k} {v:.4f}" for k, v in r.items())
@@ -210,23 +248,26 @@ def plot_waveform(path, features):
     wav = resample(to_mono(wav), sr, features.sample_rate)
     return torch.nn.functional.pad(wav, (0, max(0, features.n_fft - len(wav))))
 
-# %% ../nbs/99_cli.ipynb #a7d7df49
+# %% ../nbs/99_cli.ipynb #c280a377
+def plot_path(out, audio_file):
+    "Where `pmam predict --out OUT --plot` draws `audio_file`: `<OUT stem>_<file stem>.png` beside OUT."
+    return Path(out).with_name(f'{Path(out).stem}_{Path(audio_file).stem}.png')
+
 def write_detection_plots(files, scores, events, encoder:LabelEncoder, features, out):
     "`<out stem>_<file stem>.png` for each scored file: spectrogram, class scores and detected events."
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    out = Path(out)
     for f in files:
         if f.name not in scores: continue
         lm = LogMel(features)(plot_waveform(f, features)[None])[0]
         s = torch.tensor(scores[f.name][encoder.classes].to_numpy())
         mine = events[events.filename == f.name]
         fig = plot_detection(lm, s, encoder, features.frame_rate, events=mine, title=f.name)
-        fig.savefig(out.with_name(f'{out.stem}_{f.stem}.png'), dpi=80)
+        atomic_write(plot_path(out, f), lambda tmp: fig.savefig(tmp, dpi=80, format='png'))
         plt.close(fig)
 
-# %% ../nbs/99_cli.ipynb #f71cfb6d
+# %% ../nbs/99_cli.ipynb #6965e296
 def predict(
     audio:Param('audio files or folders', nargs='+', opt=False),
     detector:str=None,  # fine-tuned detector (…/finetune/<model>/best.pt)
@@ -236,6 +277,7 @@ def predict(
     plot:store_true=False,  # also write <out stem>_<file>.png for each file
     strict:store_true=False,  # an unreadable file is an error (default: skipped and named)
     device:str='cpu',
+    trust_plugins:store_true=False,  # import a plug-in encoder named in a run's recorded config.yaml (it runs code)
 ):
     "Detect sound events in audio files with a fine-tuned detector."
     if detector is None: raise ValueError("--detector is required (a best.pt written by pmam finetune or pmam run)")
@@ -243,7 +285,11 @@ def predict(
         raise ValueError(f"--threshold {threshold:g}: must be in (0, 1) (a frame whose score is above it is active)")
     files = expand_audio(audio)
     if not files: raise ValueError(f"no audio files in {' '.join(audio)}")
-    cfg = load_config(config or find_config(detector))
+    config = config or find_config(detector)
+    plots = {f'--plot of {f.name}': plot_path(out, f) for f in files} if plot else {}
+    refuse_output_over_input({'--out': out, **plots},
+                             {'audio file': files, 'detector': detector, 'config': config_file(config) or []})
+    cfg = load_config(config, trust_plugins=trust_plugins)
     device = str(resolve_device(device))
     det, classes = load_detector(detector, cfg, device)
     enc = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration)
@@ -252,15 +298,14 @@ def predict(
     ev, scores = predict_events(files, det, cfg.features, enc, threshold=threshold, median_window=window,
                                 return_scores=True, on_bad='error' if strict else 'skip')
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    ev.to_csv(out, sep='\t', index=False, float_format='%.3f')
+    atomic_write(out, lambda tmp: ev.to_csv(tmp, sep='\t', index=False, float_format='%.3f'))
     print(f"{len(ev)} events in {len(files) - len(ev.attrs['skipped'])} file(s) written to {out}")
     for p, why in ev.attrs['skipped']: print(f"skipped {p}: {why}", file=sys.stderr)
     if len(ev.attrs['skipped']) == len(files): raise AudioError(f"none of the {len(files)} audio file(s) could be read")
     if plot: write_detection_plots(files, scores, ev, enc, cfg.features, out)
     return ev
 
-# %% ../nbs/99_cli.ipynb #6965e296
+# %% ../nbs/99_cli.ipynb #dd8f48e6
 def run(
     config:Param('preset name or YAML file', opt=False, nargs='?')='tiny',
     overrides:Param('key.sub=value settings', nargs='*', opt=False)=None,
@@ -268,12 +313,13 @@ def run(
     resume:store_true=False,  # continue an interrupted run
     device:str=None,  # 'auto', 'cpu', 'cuda', ... (default: the config's)
     quiet:store_true=False,  # no progress bars
+    trust_plugins:store_true=False,  # import a plug-in encoder named in a run's recorded config.yaml (it runs code)
 ):
     "Everything: data, EM pretraining, fine-tuning of the baseline and each iteration, evaluation, report."
-    run_dir = Path(run_dir or Path('runs')/load_config(config, overrides).name)
+    run_dir = Path(run_dir or Path('runs')/load_config(config, overrides, trust_plugins).name)
     rank, _ = init_distributed()
     with run_folder(run_dir, rank, resume):
-        cfg = command_config(config, overrides, run_dir, resume)
+        cfg = command_config(config, overrides, run_dir, resume, trust_plugins)
         device = resolve_device(device or cfg.device)
         all_checked()
         res = run_experiment(cfg, run_dir, device, resume=resume, progress=not quiet and rank == 0)
@@ -319,10 +365,26 @@ def study_pool(
     print(pool_report(pooled))
     return pooled
 
-# %% ../nbs/99_cli.ipynb #46f520a8
+# %% ../nbs/99_cli.ipynb #5fb02e7e
 COMMANDS = {('data', 'build'): data_build, ('pretrain',): pretrain, ('finetune',): finetune, ('evaluate',): evaluate,
             ('ensemble',): ensemble, ('predict',): predict, ('run',): run, ('study',): study,
             ('study', 'pool'): study_pool}
+
+def underscored_options(args, cmd):
+    "`args` with each `--some-option` written `--some_option` where that is an option of `cmd` (`--trust-plugins`)."
+    names = {f'--{p}' for p in inspect.signature(cmd).parameters}
+    def spelt(a):
+        opt, eq, value = a.partition('=')
+        fixed = '--' + opt[2:].replace('-', '_')
+        return fixed + eq + value if a.startswith('--') and fixed in names else a
+    return [spelt(a) for a in args]
+
+def interrupted_message(key, args):
+    "What to say when Ctrl-C stops command `key` given `args`: how to resume it, where it can be resumed."
+    cmd = shlex.join(['pmam', *key, *args])
+    if 'resume' in inspect.signature(COMMANDS[key]).parameters:
+        return f"interrupted; resume with: {cmd}{'' if '--resume' in args else ' --resume'}"
+    return f"interrupted; nothing to resume: run it again ({cmd})"
 
 def main(argv=None):
     "Entry point of the `pmam` console script."
@@ -336,7 +398,7 @@ def main(argv=None):
         return 0 if asked_help else 2
     cmd = COMMANDS[key]
     args = anno_parser(cmd, prog=f"pmam {' '.join(key)}").parse_intermixed_args(
-        argv[len(key) :]
+        underscored_options(argv[len(key):], cmd)
     )  # options may come between the key=value settings
     # drop fastcore's --pdb/--xtra
     kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}
@@ -344,6 +406,9 @@ def main(argv=None):
     except (ConfigError, OSError, ValueError, AudioError) as e:  # bad input, a busy or full folder: one line
         print(f"error: {e}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: no traceback, but the way back in
+        print(f"\n{interrupted_message(key, argv[len(key):])}", file=sys.stderr)
+        return 130
     return 0
 
 if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())

@@ -12,10 +12,11 @@ import yaml
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'ModelConfig',
-           'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig', 'Config', 'from_dict',
-           'apply_overrides', 'available_presets', 'read_yaml', 'load_config', 'current_umask', 'temporary_file',
-           'atomic_write', 'atomic_write_text', 'atomic_save', 'CheckpointError', 'load_checkpoint', 'config_to_dict',
+__all__ = ['MAX_SEED', 'RUN_RECORD', 'LFS_POINTER', 'LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig',
+           'SoundscapeConfig', 'ModelConfig', 'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig',
+           'Config', 'from_dict', 'apply_overrides', 'available_presets', 'check_plugin_trusted', 'read_yaml',
+           'load_config', 'current_umask', 'temporary_file', 'atomic_write', 'atomic_write_text', 'atomic_save',
+           'OutputIsInput', 'refuse_output_over_input', 'CheckpointError', 'load_checkpoint', 'config_to_dict',
            'save_config', 'RunFolderInUse', 'lock_folder', 'flat_settings', 'config_for_resume', 'LineProgress',
            'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world', 'cpu_model']
 
@@ -188,7 +189,10 @@ def validate(self:SoundscapeConfig, prefix='soundscapes'):
 @dataclass
 class ModelConfig:
     "The masked audio model: CNN encoder, block masking, Transformer context network, heads."
-    encoder: str = 'cnn'  # a name in `pmam.model.ENCODERS` ('cnn', 'mlp') or 'package.module:function' (cfg -> module)
+    # a name in `pmam.model.ENCODERS` ('cnn', 'mlp'), or a plug-in 'package.module:function' (cfg -> nn.Module). A
+    # plug-in is code: importing and calling it runs it, as loading a pickle would. One named in a run's recorded
+    # config.yaml is imported only if the command line names it too (model.encoder=...) or says --trust_plugins
+    encoder: str = 'cnn'
     encoder_channels: list[int] = field(default_factory=lambda: [16, 32, 64])
     encoder_time_pools: list[int] = field(default_factory=lambda: [2, 1, 1])  # per conv block
     # per conv block; what is left is flattened
@@ -428,6 +432,8 @@ class EvaluateConfig:
         _positive(self, prefix, 'psds_thresholds', 'max_efpr')
 
 # %% ../nbs/00_config.ipynb #f7201652
+MAX_SEED = 2**32 // 1000 - 1  # numpy takes seeds < 2**32, and pretraining seeds it with seed × 1000 + iteration
+
 @dataclass
 class Config:
     "A whole run: shared settings and one section per stage."
@@ -444,6 +450,7 @@ class Config:
     evaluate: EvaluateConfig = field(default_factory=EvaluateConfig)
 
     def validate(self):
+        if not 0 <= self.seed <= MAX_SEED: raise ConfigError(f"seed={self.seed}: must be an integer in [0, {MAX_SEED}]")
         if not (self.device in ('auto', 'cpu', 'cuda', 'mps') or self.device.startswith('cuda:')):
             raise ConfigError(f"device={self.device!r}: allowed 'auto', 'cpu', 'cuda', 'cuda:N', 'mps'")
         for f in fields(self):
@@ -499,15 +506,22 @@ def _check_type(value, tp, key):
     elif tp is int:
         if isinstance(value, int) and not isinstance(value, bool): return value
     elif tp is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool): return float(value)
         if isinstance(value, str) and _FLOAT_TEXT.fullmatch(value.strip()):
-            return float(value)  # YAML 1.1 reads 1e-3 as text
+            return _finite(value, key)  # YAML 1.1 reads 1e-3 as text
+        if isinstance(value, (int, float)) and not isinstance(value, bool): return _finite(value, key)
     elif tp is str:
         if isinstance(value, str): return value
     elif tp is typing.Any: return value
     raise ConfigError(f"{key}={value!r}: expected {_tname(tp)}")
 
 def _tname(tp): return getattr(tp, '__name__', str(tp))
+
+def _finite(value, key):
+    "`value` as a float, or a `ConfigError` naming `key` if it is infinite, NaN or too large for a float."
+    try: x = float(value)
+    except OverflowError: x = math.inf
+    if not math.isfinite(x): raise ConfigError(f"{key}={value!r}: must be a finite number")
+    return x
 
 # %% ../nbs/00_config.ipynb #eb7aae59
 def from_dict(cls, d, prefix=''):
@@ -550,19 +564,35 @@ def available_presets():
     "The preset names `load_config` knows: `defaults` and the YAML files in `pmam/configs`."
     return sorted(['defaults', *(p.stem for p in _presets_dir().glob('*.yaml'))])
 
-# %% ../nbs/00_config.ipynb #1e3d4520
+# %% ../nbs/00_config.ipynb #3996d531
+RUN_RECORD = 'config.yaml'  # the name every command gives the config it records in a run folder
+
+def check_plugin_trusted(cfg, path, overrides=None, trust_plugins=False):
+    "Raise `ConfigError` if `cfg`, read from the run record `path`, names a plug-in encoder nobody vouched for."
+    enc = cfg.model.encoder
+    named = any(o.split('=', 1)[0].strip() == 'model.encoder' for o in overrides or [])
+    if ':' in enc and not (trust_plugins or named):
+        raise ConfigError(f"{path}: model.encoder={enc!r} is a plug-in, and importing it runs its code; a run's "
+                          f"recorded config does not import one on its own: if you trust this run, pass "
+                          f"model.encoder={enc} on the command line, or --trust_plugins (trust_plugins=True)")
+
+# %% ../nbs/00_config.ipynb #b6155c8c
 def read_yaml(path):
     "Read a YAML mapping with `safe_load`; errors name the file."
     path = Path(path)
     if not path.exists(): raise ConfigError(f"{path}: no such config file")
     try: d = yaml.safe_load(path.read_text(encoding='utf-8'))
     except yaml.YAMLError as e: raise ConfigError(f"{path}: not valid YAML: {e}") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    except RecursionError: raise ConfigError(f"{path}: nested too deeply to be a config") from None
     if d is None: d = {}
     if not isinstance(d, dict): raise ConfigError(f"{path}: expected a mapping at the top level")
     return d
 
-def load_config(preset_or_path='tiny', overrides=None):
-    "A validated `Config` from a preset name or a YAML path, with `key.sub=value` overrides applied."
+def load_config(preset_or_path='tiny', overrides=None, trust_plugins=False):
+    """A validated `Config` from a preset name or a YAML path, with `key.sub=value` overrides applied; a run's record
+    (`config.yaml`) naming a plug-in encoder needs it named in `overrides` too, or `trust_plugins`."""
     if preset_or_path == 'defaults':
         return from_dict(Config, apply_overrides(asdict(Config()), overrides, asdict(Config()))).validate()
     p = Path(preset_or_path)
@@ -573,9 +603,11 @@ def load_config(preset_or_path='tiny', overrides=None):
                 f"unknown preset {preset_or_path!r}; available: {', '.join(available_presets())}, or a path to a .yaml "
                 "file"
             )
-    d = apply_overrides(read_yaml(p), overrides, asdict(Config()))
-    try: return from_dict(Config, d).validate()
-    except ConfigError as e: raise ConfigError(f"{p}: {e}") from None
+    try: cfg = from_dict(Config, apply_overrides(read_yaml(p), overrides, asdict(Config()))).validate()
+    except ConfigError as e: raise ConfigError(f"{p}: {e}" if str(p) not in str(e) else str(e)) from None
+    except RecursionError: raise ConfigError(f"{p}: nested too deeply to be a config") from None
+    if p.name == RUN_RECORD: check_plugin_trusted(cfg, p, overrides, trust_plugins)
+    return cfg
 
 # %% ../nbs/00_config.ipynb #c1d747da
 def current_umask():
@@ -622,9 +654,34 @@ def atomic_save(obj, path):
         raise OSError(f"{path}: could not be written ({str(e).splitlines()[0][:200]}); is the disk full? "
                       f"Free some space, then continue with --resume") from None
 
-# %% ../nbs/00_config.ipynb #f9567121
+# %% ../nbs/00_config.ipynb #c603810c
+class OutputIsInput(ValueError):
+    "An output path of a command is one of its inputs (the same file or folder); the message names both."
+
+def _path_keys(path):
+    "The resolved path, and the `(device, inode)` of the file if it exists: what two names of one file share."
+    keys = [Path(path).resolve()]
+    with contextlib.suppress(OSError):
+        st = os.stat(path)
+        keys.append((st.st_dev, st.st_ino))
+    return keys
+
+def refuse_output_over_input(outputs, inputs):
+    "Raise `OutputIsInput` if a path of `outputs` (`{what: path}`) is one of `inputs` (`{what: path or paths}`)."
+    known = {}
+    for what, paths in inputs.items():
+        for p in [paths] if isinstance(paths, (str, os.PathLike)) else paths or []:
+            known.update({k: (what, p) for k in _path_keys(p)})
+    for what, out in outputs.items():
+        hit = next((known[k] for k in _path_keys(out) if k in known), None)
+        if hit: raise OutputIsInput(f"{what} {out} is the {hit[0]} {hit[1]}, which this command reads; writing it "
+                                    f"would destroy it: choose another output")
+
+# %% ../nbs/00_config.ipynb #e0416845
 class CheckpointError(ValueError):
     "A checkpoint is missing, truncated, of the wrong kind or refused by `weights_only`; the message names the file."
+
+LFS_POINTER = b'version https://git-lfs.github.com/spec/'  # how a Git LFS pointer file begins
 
 def load_checkpoint(path, keys, what, device='cpu'):
     "The dict saved at `path` (read with `weights_only=True`), which must hold `keys`; `what` names the expected kind."
@@ -632,11 +689,15 @@ def load_checkpoint(path, keys, what, device='cpu'):
     path = Path(path)
     if not path.is_file(): raise CheckpointError(f"{path}: no such checkpoint; expected {what}")
     if path.stat().st_size == 0: raise CheckpointError(f"{path}: empty file (0 bytes); expected {what}")
+    with open(path, 'rb') as f:
+        if f.read(len(LFS_POINTER)) == LFS_POINTER:
+            raise CheckpointError(f"{path}: a Git LFS pointer, not the checkpoint (its content was never downloaded); "
+                                  f"run `git lfs pull` in its repository; expected {what}")
     try: sd = torch.load(path, map_location=device, weights_only=True)
     except pickle.UnpicklingError:
         raise CheckpointError(f"{path}: refused by torch.load(weights_only=True): it holds Python objects, not only "
                               f"tensors; expected {what}") from None
-    except (EOFError, RuntimeError, ValueError, OSError) as e:
+    except Exception as e:  # bytes that are no torch file fail anywhere in the unpickler (a text file: 'KeyError: 101')
         raise CheckpointError(f"{path}: truncated or not a torch checkpoint ({type(e).__name__}: "
                               f"{(str(e).splitlines() or [''])[0][:120]}); expected {what}") from None
     missing = [k for k in keys if not isinstance(sd, dict) or k not in sd]
@@ -691,7 +752,7 @@ def _remove_if_only_lock(folder):
             folder.rmdir()
     except OSError: pass
 
-# %% ../nbs/00_config.ipynb #182d16d2
+# %% ../nbs/00_config.ipynb #c1f2acc9
 RESUME_SAFE = ('device', 'data.num_workers')
 
 def flat_settings(d, prefix=''):
@@ -702,17 +763,19 @@ def flat_settings(d, prefix=''):
         else: out[f'{prefix}{k}'] = v
     return out
 
-def config_for_resume(recorded_path, preset_or_path=None, overrides=None):
+def config_for_resume(recorded_path, preset_or_path=None, overrides=None, trust_plugins=False):
     "The config recorded at `recorded_path` with `RESUME_SAFE` overrides applied; `ConfigError` naming other changes."
     recorded_path = Path(recorded_path)
     if not recorded_path.exists():
         raise ConfigError(f"{recorded_path}: no recorded config, so no run to resume; drop --resume to start one")
-    recorded = load_config(recorded_path)
-    if preset_or_path is not None and load_config(preset_or_path).name != recorded.name:
+    wanted = load_config(recorded_path, overrides, trust_plugins)
+    recorded = load_config(recorded_path, trust_plugins=True)  # only compared with: nothing imports its plug-in
+    if preset_or_path is not None and load_config(preset_or_path, trust_plugins=True).name != recorded.name:
         raise ConfigError(f"{recorded_path}: the run was made with config {recorded.name!r}, "
                           f"not {str(preset_or_path)!r}; "
                           f"--resume continues it with its recorded config")
-    wanted = load_config(recorded_path, overrides)
+    if Path(wanted.data.root).resolve() == Path(recorded.data.root).resolve():
+        wanted.data.root = recorded.data.root  # the original command repeated, with its relative data.root
     old, new = flat_settings(asdict(recorded)), flat_settings(asdict(wanted))
     changed = [k for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k) and k not in RESUME_SAFE]
     if changed:

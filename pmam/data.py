@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_data.ipynb #750de19b
 from __future__ import annotations
-import csv, dataclasses, hashlib, json, math, os, warnings
+import contextlib, csv, dataclasses, hashlib, io, json, math, os, re, socket, warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 import numpy as np
@@ -17,11 +17,12 @@ from .config import Config, DataConfig, FeatureConfig
 from .audio import AudioError, LogMel, load_audio, load_clip, padding_mask
 
 # %% auto #0
-__all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'MetadataError', 'read_tsv', 'audio_duration', 'read_durations',
-           'merge_overlapping_events', 'clean_intervals', 'clean_events', 'read_strong', 'read_weak', 'list_audio',
-           'read_unlabeled', 'Split', 'dataset_classes', 'missing_audio', 'load_split', 'LabelEncoder', 'AudioCheck',
-           'check_audio', 'drop_unreadable', 'SEDDataset', 'feature_key', 'stored_features', 'batch_features',
-           'split_dataset', 'MixedBatchSampler']
+__all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'MetadataError', 'tsv_text', 'read_tsv', 'audio_duration',
+           'read_durations', 'merge_overlapping_events', 'clean_intervals', 'clean_events', 'read_strong', 'read_weak',
+           'list_audio', 'read_unlabeled', 'Split', 'dataset_classes', 'missing_audio', 'load_split', 'require_clips',
+           'LabelEncoder', 'AudioCheck', 'check_audio', 'drop_unreadable', 'SEDDataset', 'feature_key',
+           'remove_stale_temporaries', 'read_store', 'stored_features', 'batch_features', 'split_dataset',
+           'MixedBatchSampler']
 
 # %% ../nbs/03_data.ipynb #0c57f372
 class MetadataError(ValueError):
@@ -30,28 +31,48 @@ class MetadataError(ValueError):
 AUDIO_EXTENSIONS = ('.wav', '.flac', '.ogg', '.mp3', '.aiff', '.aif')
 
 # %% ../nbs/03_data.ipynb #699724d9
+def tsv_text(path):
+    "The text of the tsv at `path` as UTF-8 (a byte-order mark dropped); other encodings are named, not guessed."
+    raw = Path(path).read_bytes()
+    if raw.startswith((b'\xff\xfe', b'\xfe\xff')):
+        raise MetadataError(f"{path}: UTF-16 text (Excel's 'Unicode text'); save it as UTF-8")
+    try: return raw.decode('utf-8-sig')  # -sig: a byte-order mark before the header is dropped
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b'\n') + 1
+        raise MetadataError(f"{path}:{line}: not UTF-8 text (byte {raw[e.start]:#04x}; Latin-1 or another legacy "
+                            "encoding?); save it as UTF-8") from None
+
+def _tsv_rows(path, text):
+    "`(line_number, fields)` of each line of `text`; a quote that swallows the line end (unclosed) is an error."
+    reader, last = csv.reader(io.StringIO(text, newline=''), delimiter='\t'), 0
+    for values in reader:
+        if reader.line_num > last + 1:  # a quoted field ran over the end of its line
+            raise MetadataError(f"{path}:{last + 1}: a double quote opens a field that is not closed on its line "
+                                f"(it runs to line {reader.line_num}); tsv fields are not quoted: remove the quote")
+        last = reader.line_num
+        yield last, values
+
 def read_tsv(path, required):
     "Rows of the tsv at `path` as `(line_number, {column: text})`, checking that the `required` columns exist."
     path = Path(path)
     if not path.exists(): raise MetadataError(f"{path}: no such metadata file")
-    with open(path, newline='', encoding='utf-8-sig') as f:  # -sig: a byte-order mark before the header is dropped
-        reader = csv.reader(f, delimiter='\t')
-        header = next(reader, None)
-        if header is None:
-            raise MetadataError(f"{path}:1: empty file, expected a header with columns {', '.join(required)}")
-        header = [h.strip() for h in header]
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise MetadataError(
-                f"{path}:1: missing column(s) {', '.join(missing)}; found {', '.join(header)} (is it tab-separated?)"
-            )
-        rows = []
-        for lineno, values in enumerate(reader, start=2):
-            if not values or all(not v.strip() for v in values): continue
-            if len(values) > len(header):
-                raise MetadataError(f"{path}:{lineno}: {len(values)} fields, header has {len(header)}")
-            values = values + [''] * (len(header) - len(values))
-            rows.append((lineno, {h: v.strip() for h, v in zip(header, values)}))
+    lines = _tsv_rows(path, tsv_text(path))
+    _, header = next(lines, (1, None))
+    if header is None:
+        raise MetadataError(f"{path}:1: empty file, expected a header with columns {', '.join(required)}")
+    header = [h.strip() for h in header]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise MetadataError(
+            f"{path}:1: missing column(s) {', '.join(missing)}; found {', '.join(header)} (is it tab-separated?)"
+        )
+    rows = []
+    for lineno, values in lines:
+        if not values or all(not v.strip() for v in values): continue
+        if len(values) > len(header):
+            raise MetadataError(f"{path}:{lineno}: {len(values)} fields, header has {len(header)}")
+        values = values + [''] * (len(header) - len(values))
+        rows.append((lineno, {h: v.strip() for h, v in zip(header, values)}))
     return rows
 
 # %% ../nbs/03_data.ipynb #670c48c0
@@ -275,6 +296,14 @@ def load_split(cfg:DataConfig, name, classes=None):
                             f"{audio_dir} and {len(split.skipped)} unreadable; check data.{name}_dir")
     return split
 
+# %% ../nbs/03_data.ipynb #6a613e76
+def require_clips(split:Split, cfg:DataConfig):
+    "`split`, or a `MetadataError` naming its tsv (or folder) if it lists no clips: a split that is scored needs some."
+    if len(split): return split
+    where = cfg.path(f'{split.name}_tsv') or split.audio_dir
+    raise MetadataError(f"{where}: the {split.name} split lists no clips, and it is scored; add clips to it (for a "
+                        f"benchmark built by pmam: build it with soundscapes.n_clips.{split.name} > 0)")
+
 # %% ../nbs/03_data.ipynb #3ccf7a51
 class LabelEncoder:
     "Events ↔ `(frames, classes)` matrices at `frame_rate` for clips of `clip_duration` seconds."
@@ -395,16 +424,52 @@ def _feature_array(path, shape):
         warnings.warn(f"feature store {path.parent} cannot be written ({e}); features are computed in memory")
         return np.zeros(shape, np.float16)
 
-# %% ../nbs/03_data.ipynb #ea62c1da
+# %% ../nbs/03_data.ipynb #22c242fe
+_STORE_TEMPORARY = re.compile(r'\.(?P<stem>[^.]+)\.(?:(?P<host>.+)\.)?(?P<pid>\d+)(\.seconds)?\.npy')
+
+def _process_alive(pid):
+    "True if a process `pid` runs on this machine (or may: one of another user)."
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+def remove_stale_temporaries(store_dir):
+    "Delete the temporary files of feature builds in `store_dir` whose process (on this machine) has ended."
+    host = socket.gethostname()
+    for p in Path(store_dir).glob('.*.npy'):
+        m = _STORE_TEMPORARY.fullmatch(p.name)
+        if m and m['host'] in (None, host) and not _process_alive(int(m['pid'])):
+            with contextlib.suppress(OSError): p.unlink()
+
+# %% ../nbs/03_data.ipynb #7d93b420
+def read_store(data_f, secs_f, shape):
+    "The stored log-mels (memory-mapped) and lengths if both files read back whole with `shape`; else None, warning."
+    try:
+        feats, secs = np.load(data_f, mmap_mode='r'), np.load(secs_f)
+        if feats.shape == shape and feats.dtype == np.float16 and secs.shape == shape[:1]: return feats, secs
+        why = f"shape {feats.shape} {feats.dtype} and {secs.shape}, expected {shape} float16"
+    except Exception as e:  # cut short: 'mmap length is greater than file size'; a damaged header: many kinds
+        why = f"{type(e).__name__}: {(str(e).splitlines() or [''])[0][:120]}"
+    warnings.warn(f"feature store file {data_f} is damaged ({why}); it is rebuilt from the audio")
+    for f in (data_f, secs_f):
+        with contextlib.suppress(OSError): f.unlink()
+    return None
+
+# %% ../nbs/03_data.ipynb #f9434c0a
 def stored_features(split:Split, features:FeatureConfig, clip_duration, store_dir, progress=False, batch_size=32):
     """Log-mels `(clips, n_mels, frames)` float16 and real lengths in s `(clips,)` of `split`, from (or into)
     `store_dir`."""
     store_dir = Path(store_dir)
     stem = f'{split.name}-{feature_key(split, features, clip_duration)}'
     data_f, secs_f = store_dir/f'{stem}.npy', store_dir/f'{stem}.seconds.npy'
-    if data_f.exists() and secs_f.exists(): return np.load(data_f, mmap_mode='r'), np.load(secs_f)
     n_frames = round(clip_duration * features.sample_rate) // features.hop_length
-    tmp = store_dir/f'.{stem}.{os.getpid()}.npy'
+    if data_f.exists() and secs_f.exists():
+        stored = read_store(data_f, secs_f, (len(split), features.n_mels, n_frames))
+        if stored is not None: return stored
+    if store_dir.is_dir(): remove_stale_temporaries(store_dir)
+    mine = f'{socket.gethostname()}.{os.getpid()}'  # with the host: a shared store may be built from several machines
+    tmp = store_dir/f'.{stem}.{mine}.npy'
     feats, secs, logmel = (
         _feature_array(tmp, (len(split), features.n_mels, n_frames)),
         np.zeros(len(split)),
@@ -418,8 +483,8 @@ def stored_features(split:Split, features:FeatureConfig, clip_duration, store_di
     if not isinstance(feats, np.memmap): return feats, secs
     feats.flush()
     del feats
-    np.save(store_dir/f'.{stem}.{os.getpid()}.seconds.npy', secs)
-    os.replace(store_dir/f'.{stem}.{os.getpid()}.seconds.npy', secs_f)
+    np.save(store_dir/f'.{stem}.{mine}.seconds.npy', secs)
+    os.replace(store_dir/f'.{stem}.{mine}.seconds.npy', secs_f)
     os.replace(tmp, data_f)  # the data file last: it marks completion
     return np.load(data_f, mmap_mode='r'), secs
 

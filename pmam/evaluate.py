@@ -16,15 +16,16 @@ from psds_eval import PSDSEval
 from torch.utils.data import DataLoader
 from .config import Config, FeatureConfig
 from .audio import AudioError, LogMel, mono_blocks, resample, to_mono
-from .data import EVENT_COLUMNS, LabelEncoder, SEDDataset, audio_duration, batch_features, merge_overlapping_events
+from .data import (EVENT_COLUMNS, LabelEncoder, SEDDataset, audio_duration, batch_features,
+                       merge_overlapping_events, require_clips)
 
 # %% auto #0
-__all__ = ['PSDS_SCENARIOS', 'PSDS_TOOLS', 'median_window_frames', 'median_filter_scores', 'scores_to_events', 'scores_dataframe',
-           'score_classes', 'psds_thresholds', 'active_segments', 'scores_to_detections', 'durations_table',
-           'ground_truth_table', 'psds_from_detections', 'compute_psds', 'sed_scores_eval_inputs',
-           'sed_scores_eval_psds', 'event_f1', 'intersection_f1', 'evaluate_scores', 'frame_scores', 'predict',
-           'file_frame_scores', 'split_scores', 'split_durations', 'long_clips', 'whole_file_scores', 'scored_split',
-           'evaluate_split', 'tune_median_windows', 'plot_detection']
+__all__ = ['PSDS_SCENARIOS', 'PSDS_TOOLS', 'MIN_EVENT_SECONDS', 'median_window_frames', 'median_filter_scores',
+           'scores_to_events', 'scores_dataframe', 'score_classes', 'psds_thresholds', 'active_segments',
+           'scores_to_detections', 'durations_table', 'ground_truth_table', 'psds_from_detections', 'compute_psds',
+           'sed_scores_eval_inputs', 'sed_scores_eval_psds', 'event_f1', 'intersection_f1', 'evaluate_scores',
+           'frame_scores', 'predict', 'file_frame_scores', 'split_scores', 'split_durations', 'long_clips',
+           'whole_file_scores', 'scored_split', 'evaluate_split', 'tune_median_windows', 'plot_detection']
 
 # %% ../nbs/11_evaluate.ipynb #4c0ae3bb
 def median_window_frames(window, classes, frame_rate):
@@ -475,6 +476,8 @@ def _predict_inputs(audio, sample_rate, name):
     return items
 
 # %% ../nbs/11_evaluate.ipynb #79a5c29a
+MIN_EVENT_SECONDS = 1e-3  # the events table's resolution: an event cut shorter at the end of a file would read 0.000
+
 def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)` / `(samples,)`
             detector, # callable: log-mel (batch, n_mels, frames) → probabilities (batch, label_frames, n_classes)
             features:FeatureConfig, # the front end the detector was trained with
@@ -509,7 +512,8 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
             mono = resample(to_mono(wav.float()), sr, features.sample_rate)
             x = frame_scores(mono, detector, features, encoder, chunk_seconds, batch_size)
         for on, off, lab in scores_to_events(x, encoder, threshold, median_window):
-            if on < seconds: events.append((fn, on, min(off, seconds), lab))
+            off = min(off, seconds)  # an event ends with the audio
+            if off - on >= MIN_EVENT_SECONDS: events.append((fn, on, off, lab))
         if return_scores: scores[fn] = scores_dataframe(x, encoder.classes, encoder.frame_rate)
     if skipped:
         why = '; '.join(f"{p}: {reason}" for p, reason in skipped)
@@ -563,9 +567,10 @@ def whole_file_scores(detector, dataset:SEDDataset, filenames, features):
     def whole(fn): return file_frame_scores(dataset.split.audio_dir/fn, detector, features, enc)[0]
     return {fn: scores_dataframe(whole(fn), enc.classes, enc.frame_rate) for fn in filenames}
 
-# %% ../nbs/11_evaluate.ipynb #03c058ec
+# %% ../nbs/11_evaluate.ipynb #1c69a85e
 def scored_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     "Frame score tables of `detector` on a labelled split (longer clips scored whole), its events and its durations."
+    require_clips(dataset.split, cfg.data)
     scores = split_scores(detector, dataset, logmel, device, num_workers=cfg.data.num_workers)
     durations = split_durations(dataset.split)
     long = long_clips(durations, dataset.encoder)

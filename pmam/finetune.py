@@ -13,7 +13,7 @@ from torch import nn
 from torch.utils.data import ConcatDataset, DataLoader, Subset
 from .config import Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world
 from .config import save_config
-from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, split_dataset
+from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, require_clips, split_dataset
 from .model import DetectorEnsemble, architecture, build_detector, detector_checkpoint, load_detector
 from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, time_shift
 from .evaluate import evaluate_split, scored_split, tune_median_windows
@@ -245,12 +245,10 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
     subsets = [ds(k) if k == 'unlabeled' else labelled_subset(ds(k), fraction, cfg.seed) for k in names]
     sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.finetune.steps_per_epoch,
                                 cfg.seed, rank, world_size, names=names)
-    return (
-        DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers),
-        ds('validation'),
-        ds('test'),
-        classes,
-    )
+    scored = [ds(k) for k in ('validation', 'test')]
+    for s in scored: require_clips(s.split, cfg.data)  # before training, not when the scores are due
+    loader = DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers)
+    return (loader, *scored, classes)
 
 # %% ../nbs/12_finetune.ipynb #56ce6f72
 def headline(res):
@@ -328,6 +326,7 @@ def ensemble_detectors(paths, cfg:Config, out, device='cpu'):
             )
     ens = DetectorEnsemble([d for d, _ in loaded]).to(device).eval()
     val_set, test_set = (split_dataset(cfg, s, classes) for s in ('validation', 'test'))
+    for s in (val_set, test_set): require_clips(s.split, cfg.data)  # before anything is written
     logmel = LogMel(cfg.features).to(device)
     if cfg.evaluate.median_candidates:
         scored = scored_split(ens, val_set, cfg, logmel, device)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_model.ipynb #bdc94a41
 from __future__ import annotations
-import importlib, math
+import importlib, inspect, math, typing
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -16,10 +16,10 @@ from .passt import PaSST, load_passt
 # %% auto #0
 __all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'NEW_IN_DETECTOR', 'DETECTOR_KIND', 'ConvBlock', 'CNNEncoder',
            'FrameMLPEncoder', 'upsample_tokens', 'PasstEncoder', 'FrequencyAttentionPool', 'TaggingAdapter',
-           'DualBranchEncoder', 'cnn_encoder', 'mlp_encoder', 'passt_encoder', 'passt_cnn_encoder', 'make_encoder',
-           'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model',
-           'count_parameters', 'SEDHead', 'architecture', 'check_architecture', 'load_pretrained', 'Detector',
-           'build_detector', 'DetectorEnsemble', 'detector_checkpoint', 'load_detector']
+           'DualBranchEncoder', 'cnn_encoder', 'mlp_encoder', 'passt_encoder', 'passt_cnn_encoder',
+           'plugin_encoder_factory', 'make_encoder', 'block_mask', 'apply_mask', 'rotary', 'TransformerBlock',
+           'MaskedAudioModel', 'build_model', 'count_parameters', 'SEDHead', 'architecture', 'check_architecture',
+           'load_pretrained', 'Detector', 'build_detector', 'DetectorEnsemble', 'detector_checkpoint', 'load_detector']
 
 # %% ../nbs/05_model.ipynb #62af26c6
 class ConvBlock(nn.Module):
@@ -167,23 +167,23 @@ def forward(self:DualBranchEncoder, x, extra:dict|None=None):
     return self.passt_proj(passt) + self.merge_weight * self.cnn_proj(cnn)
 
 # %% ../nbs/05_model.ipynb #ec31db0b
-def cnn_encoder(cfg:Config):
+def cnn_encoder(cfg:Config) -> nn.Module:
     "The CNN frame encoder of `cfg.model`."
     m = cfg.model
     return CNNEncoder(cfg.features.n_mels, m.encoder_channels, m.encoder_time_pools, m.encoder_freq_pools, m.d_model,
                       m.encoder_dropout, m.encoder_upsample, m.encoder_clip_norm)
 
-def mlp_encoder(cfg:Config):
+def mlp_encoder(cfg:Config) -> nn.Module:
     "The `FrameMLPEncoder` with the CNN's time reduction and `d_model`."
     return FrameMLPEncoder(cfg.features.n_mels, round(cfg.model.time_reduction), cfg.model.d_model,
                            dropout=cfg.model.encoder_dropout)
 
-def passt_encoder(cfg:Config):
+def passt_encoder(cfg:Config) -> nn.Module:
     "PaSST-S from `model.passt_checkpoint` (random weights, warned, without one), tapped at `model.passt_layer`."
     m = cfg.model
     return PasstEncoder(load_passt(m.passt_checkpoint, depth=m.passt_layer), m.passt_layer, round(m.time_reduction))
 
-def passt_cnn_encoder(cfg:Config):
+def passt_cnn_encoder(cfg:Config) -> nn.Module:
     "The paper's `DualBranchEncoder`: PaSST (`model.passt_*`) and the CNN of `cfg.model`; K tags with the adapter."
     m = cfg.model
     depth = m.passt_depth if m.tagging_adapter else m.passt_layer  # blocks past the tap only feed the adapter
@@ -193,19 +193,39 @@ def passt_cnn_encoder(cfg:Config):
 
 ENCODERS = {'cnn': cnn_encoder, 'mlp': mlp_encoder, 'passt': passt_encoder, 'passt_cnn': passt_cnn_encoder}
 
+def _promises_module(factory):
+    "True if `factory` is an `nn.Module` subclass, or a function whose return annotation is one."
+    if isinstance(factory, type): return issubclass(factory, nn.Module)
+    if not inspect.isfunction(factory): return False  # builtins (os.system) declare nothing
+    try: ret = typing.get_type_hints(factory).get('return')
+    except Exception: return False  # an annotation that does not resolve promises nothing
+    return isinstance(ret, type) and issubclass(ret, nn.Module)
+
+def plugin_encoder_factory(name):
+    "The plug-in `package.module:function` imported, and checked to promise an `nn.Module` before anything calls it."
+    module, _, attr = name.partition(':')
+    try: factory = getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError) as e:
+        raise ConfigError(f"model.encoder={name!r}: cannot import it ({e})") from None
+    if not callable(factory): raise ConfigError(f"model.encoder={name!r}: a {type(factory).__name__}, not callable")
+    if not _promises_module(factory):
+        raise ConfigError(f"model.encoder={name!r}: {type(factory).__name__} {attr!r} is not an encoder factory, so it "
+                          "was not called; a plug-in must be an nn.Module subclass or a function annotated "
+                          "`def f(cfg) -> nn.Module`")
+    return factory
+
 def make_encoder(cfg:Config):
-    """The encoder `cfg.model.encoder` names: a key of `ENCODERS`, or `package.module:function` (a function `cfg →
-    module`)."""
+    """The encoder `cfg.model.encoder` names: a key of `ENCODERS`, or a plug-in `package.module:function` (a function
+    `cfg → nn.Module`, annotated so, or an `nn.Module` subclass)."""
     name = cfg.model.encoder
-    if ':' in name:
-        module, _, attr = name.partition(':')
-        try: factory = getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError) as e:
-            raise ConfigError(f"model.encoder={name!r}: cannot import it ({e})") from None
+    if ':' in name: factory = plugin_encoder_factory(name)
     elif name in ENCODERS: factory = ENCODERS[name]
     else: raise ConfigError(f"model.encoder={name!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
                             "module:function")
-    return factory(cfg)
+    enc = factory(cfg)
+    if not isinstance(enc, nn.Module):
+        raise ConfigError(f"model.encoder={name!r} returned an object of type {type(enc).__name__}, not an nn.Module")
+    return enc
 
 # %% ../nbs/05_model.ipynb #acab615c
 def block_mask(batch, n_frames, block_width, mask_rate, generator=None, device=None):

@@ -4,22 +4,23 @@
 
 # %% ../nbs/13_pipeline.ipynb #c08e0b5e
 from __future__ import annotations
-import json, os, platform, time
+import dataclasses, json, os, platform, time
 from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 import torch.distributed as dist
-from .config import Config, atomic_write_text, cpu_model, is_distributed, load_config, rank_and_world, save_config
-from .data import SPLITS, MetadataError, dataset_classes, load_split
+from .config import (Config, ConfigError, atomic_write_text, cpu_model, is_distributed, load_config, rank_and_world,
+                         save_config)
+from .data import SPLITS, MetadataError, dataset_classes, load_split, require_clips
 from .soundscapes import build_benchmark, project_dir
 from .pretrain import run_pretraining
 from .finetune import run_finetune
 
 # %% auto #0
-__all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'skipped_summary', 'skipped_audio', 'run_experiment',
-           'class_mean', 'results_table', 'markdown_table', 'read_metrics', 'write_report']
+__all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'check_scored_splits', 'skipped_summary', 'skipped_audio',
+           'run_experiment', 'class_mean', 'results_table', 'markdown_table', 'read_metrics', 'write_report']
 
 # %% ../nbs/13_pipeline.ipynb #d500862d
 def environment():
@@ -61,6 +62,18 @@ def ensure_dataset(cfg:Config, progress=True):
     if is_distributed(): dist.barrier()
     return root
 
+# %% ../nbs/13_pipeline.ipynb #3f3f9e0f
+def check_scored_splits(cfg:Config):
+    "Raise unless the validation and test splits hold clips: those of the dataset, or those the build will make."
+    if dataset_to_build(cfg):
+        empty = [k for k in ('validation', 'test') if not cfg.soundscapes.n_clips.get(k)]
+        if empty: raise ConfigError(f"soundscapes.n_clips.{empty[0]}=0: the run scores the {empty[0]} split, so the "
+                                    "benchmark it builds needs clips there")
+        return
+    data = dataclasses.replace(cfg.data, on_bad_audio='error')  # the clips listed: no need to decode them here
+    classes = dataset_classes(data)
+    for name in ('validation', 'test'): require_clips(load_split(data, name, classes), data)
+
 # %% ../nbs/13_pipeline.ipynb #78267ccf
 def skipped_summary(skipped):
     "One line counting the clips of `skipped_audio`'s answer per split, missing and unreadable ('' when none)."
@@ -87,14 +100,14 @@ def skipped_audio(cfg:Config):
     if out and rank_and_world()[0] == 0: print(skipped_summary(out), flush=True)
     return out
 
-# %% ../nbs/13_pipeline.ipynb #a34e53ed
+# %% ../nbs/13_pipeline.ipynb #1287be7c
 def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=True):
     """Pretrain, fine-tune baseline and every EM iteration, evaluate on test; write `results.json` and `report.md`;
     return the results."""
     run_dir = Path(run_dir)
     if (run_dir/'config.yaml').exists() and not resume:
         raise FileExistsError(f"{run_dir} already holds a run; resume it (--resume) or choose another folder")
-    dataset_to_build(cfg)  # a missing dataset stops the run before anything is written
+    check_scored_splits(cfg)  # a missing dataset, or one with nothing to score, stops the run before any write
     run_dir.mkdir(parents=True, exist_ok=True)
     if rank_and_world()[0] == 0 and not (
         resume and (run_dir / 'config.yaml').exists()

@@ -13,7 +13,7 @@ import pandas as pd
 import soundfile as sf
 from scipy import signal
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
-from .config import SoundscapeConfig, atomic_write, atomic_write_text
+from .config import ConfigError, SoundscapeConfig, atomic_write, atomic_write_text
 from .audio import AudioError, load_audio, resample, to_mono
 from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_tsv
 
@@ -494,6 +494,8 @@ def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, o
     `out/metadata/build.json`)."""
     cfg = cfg or SoundscapeConfig()
     cfg.validate()
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ConfigError(f"seed={seed!r}: the dataset's seed (--seed) must be an integer >= 0")
     out, sources_dir = Path(out), resolve_sources_dir(sources or cfg.sources)
     check_replaceable(out, sources_dir, overwrite)
     srcs, skipped = load_sources(sources_dir, cfg.sample_rate, on_bad)
@@ -593,7 +595,8 @@ def dataset_summary(root):
     per = pd.DataFrame({'clips': clips}).join(ev.groupby('subset').duration.mean().rename('mean event s'))
     weak = pd.read_csv(Path(root)/KINDS['weak'][3], sep='\t')
     counts['weak'] = pd.Series(Counter(l for ls in weak.event_labels.dropna() for l in ls.split(',')))
-    return counts.fillna(0).astype(int)[[k for k in KINDS if k != 'unlabeled']], per.round(2)
+    labelled = [k for k in KINDS if k != 'unlabeled']  # a split of no clips (n_clips 0) has a column of zeros
+    return counts.reindex(columns=labelled).fillna(0).astype(int), per.round(2)
 
 # %% ../nbs/04_soundscapes.ipynb #63937e72
 def plot_soundscape(path, events=None, n_mels=64, ax=None, title=None):

@@ -21,6 +21,7 @@ from pmam.config import (
     cpu_model,
     load_config,
     read_yaml,
+    refuse_output_over_input,
     resolve_device,
     save_config,
 )
@@ -527,6 +528,15 @@ def _check_study_folder(out, spec_path, resume, seeds):
     if spec_copy.read_text() != _spec_text(spec_path):
         raise FileExistsError(f"{out} holds another study (its spec.yaml differs); choose another folder")
 
+def _check_study_outputs(out, runs, spec_path, spec:StudySpec, units):
+    "Refuse a study folder or runs folder that is one of the study's inputs: its spec, base config or dataset."
+    inputs = {'study spec': [spec_path] if isinstance(spec_path, Path) else [],
+              'base config': [spec.base] if str(spec.base).endswith(('.yaml', '.yml')) else [],
+              'dataset': sorted({u.cfg.data.root for u in units})}
+    written = {'--out': out, **{f"--out's {n}": out/n for n in ('summary.json', 'summary.md', 'summary.png')},
+               'runs folder': runs}
+    refuse_output_over_input(written, inputs)
+
 def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device='auto', progress=True,
               stop_after_units=None, seeds=None):
     """Run every (setting, seed) of study `spec_path` (only `seeds`, if given) into `out`; write and return the summary
@@ -542,6 +552,7 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
     _check_study_folder(out, spec_path, resume, seeds)
     runs = Path(runs_root or spec.runs_root or out/'runs')
     units = study_units(spec, quick, quick_data=runs/'quick-data')
+    _check_study_outputs(out, runs, spec_path, spec, units)
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out/'spec.yaml', _spec_text(spec_path))
     summarize = lambda: summarize_study(spec, units, *finished_units(units, runs), quick)
