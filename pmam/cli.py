@@ -20,7 +20,7 @@ from .data import AUDIO_EXTENSIONS, LabelEncoder, split_dataset
 from .model import load_detector, plugin_encoder_factory
 from .finetune import ensemble_detectors, run_finetune
 from .evaluate import evaluate_split, plot_detection, predict as predict_events
-from .pipeline import results_table, run_experiment, markdown_table, skipped_summary
+from .pipeline import ensure_dataset, results_table, run_experiment, markdown_table, skipped_summary
 from .study import pool_report, pool_studies, run_study, summary_tables
 
 # %% auto #0
@@ -125,6 +125,7 @@ def pretrain(
     with run_folder(run_dir, rank, resume):
         cfg = command_config(config, overrides, run_dir, resume, trust_plugins)
         device = resolve_device(device or cfg.device)
+        ensure_dataset(cfg, progress=not quiet)  # built where `pmam run` would build it; else named before any write
         all_checked()
         best = run_pretraining(cfg, run_dir, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0: print(f"pretrained model: {best}")
@@ -161,6 +162,7 @@ def finetune(
                                  {'checkpoint': [checkpoint] if checkpoint else [], 'config': config_file(config) or [],
                                   'dataset': cfg.data.root})
         device = resolve_device(device or cfg.device)
+        ensure_dataset(cfg, progress=not quiet)  # built where `pmam run` would build it; else named before any write
         all_checked()
         if rank == 0 and not resume: save_config(cfg, out/'config.yaml')
         res = run_finetune(cfg, out, checkpoint, device, resume=resume, progress=not quiet and rank == 0)
