@@ -37,6 +37,8 @@ def data_build(
     # sources folder with manifest.tsv (default: the config's, i.e. data/sources); 'office' for the DCASE 2016 office
     # set
     sources: str = None,
+    office_events: str = None,  # with --sources office: your DCASE 2016 task 2 `dcase2016_task2_train` folder
+    office_backgrounds: str = None,  # with --sources office: your Speech Commands `_background_noise_` folder
     overwrite: store_true = False,  # replace `out` if it exists
     skip_bad: store_true = False,  # skip unreadable source clips (counted and reported) instead of failing
     workers: int = None,  # processes (default: up to 2)
@@ -48,7 +50,11 @@ def data_build(
     if overwrite and config_file(config) and Path(out).resolve() in config_file(config).resolve().parents:
         raise OutputIsInput(f"--out {out} holds the config {config}, which this command reads; --overwrite would "
                             "delete it: move the config or choose another --out")
-    if sources == 'office': sources = office_sources(Path(out).with_name(f'.{Path(out).name}.office-sources'))
+    if (office_events or office_backgrounds) and sources != 'office':
+        raise ValueError("--office_events and --office_backgrounds go with --sources office")
+    if sources == 'office':
+        sources = office_sources(Path(out).with_name(f'.{Path(out).name}.office-sources'), office_events,
+                                 office_backgrounds)
     t0 = time.time()
     info = build_benchmark(
         out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers, overwrite=overwrite
