@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 from fastcore.script import anno_parser, Param, store_true
 from .config import (ConfigError, OutputIsInput, atomic_write, atomic_write_text, config_for_resume, is_distributed,
-                         load_config, lock_folder, rank_and_world, refuse_output_over_input, resolve_device,
-                         save_config)
+                         load_config, lock_dataset, lock_folder, rank_and_world, refuse_output_over_input,
+                         resolve_device, save_config)
 from .audio import AudioError, LogMel
 from .soundscapes import build_benchmark, dataset_summary, office_sources
 from .pretrain import run_pretraining
@@ -52,13 +52,14 @@ def data_build(
                             "delete it: move the config or choose another --out")
     if (office_events or office_backgrounds) and sources != 'office':
         raise ValueError("--office_events and --office_backgrounds go with --sources office")
-    if sources == 'office':
-        sources = office_sources(Path(out).with_name(f'.{Path(out).name}.office-sources'), office_events,
-                                 office_backgrounds)
-    t0 = time.time()
-    info = build_benchmark(
-        out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers, overwrite=overwrite
-    )
+    with lock_dataset(out):  # a second build of `out` is refused, naming this one
+        if sources == 'office':
+            sources = office_sources(Path(out).with_name(f'.{Path(out).name}.office-sources'), office_events,
+                                     office_backgrounds)
+        t0 = time.time()
+        info = build_benchmark(
+            out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers, overwrite=overwrite
+        )
     counts, per = dataset_summary(out)
     print(f"built {sum(info['clips'].values())} clips in {out} in {time.time() - t0:.1f} s (seed {seed})")
     print(counts.to_string())

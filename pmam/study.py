@@ -20,6 +20,7 @@ from pmam.config import (
     config_to_dict,
     cpu_model,
     load_config,
+    lock_folder,
     read_yaml,
     refuse_output_over_input,
     resolve_device,
@@ -566,13 +567,14 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
         if pre is not None and not (pre/'pretraining.json').exists():  # a finished one is shared, not rerun
             if stop_after_units is not None and ran >= stop_after_units: return None
             ran += 1
-            run_pretraining_unit(u.cfg, pre, device, progress)
+            with lock_folder(pre): run_pretraining_unit(u.cfg, pre, device, progress)  # one writer: another is refused
         folder = _unit_folder(runs, u)
         fresh = not (folder/'unit.json').exists()
         if fresh:
             if stop_after_units is not None and ran >= stop_after_units: return None
             ran += 1
-        run_finetune_unit(u, folder, pre, device, progress)
+            with lock_folder(folder): run_finetune_unit(u, folder, pre, device, progress)
+        else: run_finetune_unit(u, folder, pre, device, progress)  # finished: only read
         if fresh: write_summary(out, summarize())
     summary = summarize()
     write_summary(out, summary)
