@@ -4,30 +4,30 @@
 
 # %% ../nbs/99_cli.ipynb #14a54462
 from __future__ import annotations
-import contextlib, inspect, json, os, shlex, sys, time
+import contextlib, inspect, itertools, json, math, os, shlex, sys, time
 import torch
 import torch.distributed as dist
 from pathlib import Path
 import pandas as pd
 from fastcore.script import anno_parser, Param, store_true
 from .config import (ConfigError, OutputIsInput, atomic_write, atomic_write_text, config_for_resume, is_distributed,
-                         load_config, lock_folder, rank_and_world, refuse_output_over_input, resolve_device,
-                         save_config)
-from .audio import AudioError, LogMel
+                         load_config, lock_dataset, lock_folder, rank_and_world, refuse_output_over_input,
+                         resolve_device, save_config)
+from .audio import AudioError, LogMel, mono_blocks
 from .soundscapes import build_benchmark, dataset_summary, office_sources
 from .pretrain import run_pretraining
 from .data import AUDIO_EXTENSIONS, LabelEncoder, split_dataset
 from .model import load_detector, plugin_encoder_factory
 from .finetune import ensemble_detectors, run_finetune
 from .evaluate import evaluate_split, plot_detection, predict as predict_events
-from .pipeline import results_table, run_experiment, markdown_table, skipped_summary
+from .pipeline import ensure_dataset, results_table, run_experiment, markdown_table, skipped_summary
 from .study import pool_report, pool_studies, run_study, summary_tables
 
 # %% auto #0
 __all__ = ['FINETUNE_RECORD', 'ENSEMBLE_RECORD', 'COMMANDS', 'data_build', 'config_file', 'dataset_inputs', 'run_folder',
            'all_checked', 'command_config', 'init_distributed', 'pretrain', 'finetune', 'evaluate', 'ensemble',
-           'find_config', 'expand_audio', 'plot_waveform', 'plot_path', 'write_detection_plots', 'predict', 'run',
-           'study', 'study_pool', 'underscored_options', 'interrupted_message', 'main']
+           'find_config', 'expand_audio', 'logmel_blocks', 'plot_logmel', 'plot_path', 'write_detection_plots',
+           'predict', 'run', 'study', 'study_pool', 'underscored_options', 'interrupted_message', 'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -37,6 +37,8 @@ def data_build(
     # sources folder with manifest.tsv (default: the config's, i.e. data/sources); 'office' for the DCASE 2016 office
     # set
     sources: str = None,
+    office_events: str = None,  # with --sources office: your DCASE 2016 task 2 `dcase2016_task2_train` folder
+    office_backgrounds: str = None,  # with --sources office: your Speech Commands `_background_noise_` folder
     overwrite: store_true = False,  # replace `out` if it exists
     skip_bad: store_true = False,  # skip unreadable source clips (counted and reported) instead of failing
     workers: int = None,  # processes (default: up to 2)
@@ -48,11 +50,16 @@ def data_build(
     if overwrite and config_file(config) and Path(out).resolve() in config_file(config).resolve().parents:
         raise OutputIsInput(f"--out {out} holds the config {config}, which this command reads; --overwrite would "
                             "delete it: move the config or choose another --out")
-    if sources == 'office': sources = office_sources(Path(out).with_name(f'.{Path(out).name}.office-sources'))
-    t0 = time.time()
-    info = build_benchmark(
-        out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers, overwrite=overwrite
-    )
+    if (office_events or office_backgrounds) and sources != 'office':
+        raise ValueError("--office_events and --office_backgrounds go with --sources office")
+    with lock_dataset(out):  # a second build of `out` is refused, naming this one
+        if sources == 'office':
+            sources = office_sources(Path(out).with_name(f'.{Path(out).name}.office-sources'), office_events,
+                                     office_backgrounds)
+        t0 = time.time()
+        info = build_benchmark(
+            out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers, overwrite=overwrite
+        )
     counts, per = dataset_summary(out)
     print(f"built {sum(info['clips'].values())} clips in {out} in {time.time() - t0:.1f} s (seed {seed})")
     print(counts.to_string())
@@ -125,6 +132,7 @@ def pretrain(
     with run_folder(run_dir, rank, resume):
         cfg = command_config(config, overrides, run_dir, resume, trust_plugins)
         device = resolve_device(device or cfg.device)
+        ensure_dataset(cfg, progress=not quiet)  # built where `pmam run` would build it; else named before any write
         all_checked()
         best = run_pretraining(cfg, run_dir, device, resume=resume, progress=not quiet and rank == 0)
     if rank == 0: print(f"pretrained model: {best}")
@@ -161,6 +169,7 @@ def finetune(
                                  {'checkpoint': [checkpoint] if checkpoint else [], 'config': config_file(config) or [],
                                   'dataset': cfg.data.root})
         device = resolve_device(device or cfg.device)
+        ensure_dataset(cfg, progress=not quiet)  # built where `pmam run` would build it; else named before any write
         all_checked()
         if rank == 0 and not resume: save_config(cfg, out/'config.yaml')
         res = run_finetune(cfg, out, checkpoint, device, resume=resume, progress=not quiet and rank == 0)
@@ -240,15 +249,42 @@ def expand_audio(paths):
         else: raise FileNotFoundError(f"{p}: no such audio file or folder")
     return out
 
-# %% ../nbs/99_cli.ipynb #e70989ad
-def plot_waveform(path, features):
-    "Mono audio of `path` at `features.sample_rate`, zero-padded to at least one FFT window (to plot a short file)."
-    from pmam.audio import load_audio, resample, to_mono
-    wav, sr = load_audio(path)
-    wav = resample(to_mono(wav), sr, features.sample_rate)
-    return torch.nn.functional.pad(wav, (0, max(0, features.n_fft - len(wav))))
-
 # %% ../nbs/99_cli.ipynb #c280a377
+def logmel_blocks(path, features, block_seconds=60.0):
+    "Log-mel `(n_mels, frames)` of the audio file `path`, block by block; joined, it equals that of the whole file."
+    logmel, hop = LogMel(features), features.hop_length
+    block = max(1, round(block_seconds * features.sample_rate) // hop) * hop  # whole frames, so blocks join exactly
+    ctx = math.ceil(features.n_fft / 2 / hop) * hop  # samples beside a block that its edge frames see
+    left = cur = None
+    for nxt in itertools.chain(mono_blocks(path, features.sample_rate, block), [None]):
+        if cur is not None:
+            last = nxt is None
+            x = torch.cat([t for t in (left, cur, None if last else nxt[:ctx]) if t is not None])
+            x = torch.nn.functional.pad(x, (0, max(0, features.n_fft - len(x))))  # a file shorter than one window
+            skip = 0 if left is None else len(left) // hop
+            yield logmel(x[None])[0][:, skip:skip + len(cur) // hop + last]  # the file's last frame ends the last one
+            left = cur[-ctx:]
+        cur = nxt
+
+def plot_logmel(path, features, max_columns=2000, block_seconds=60.0):
+    """Log-mel `(n_mels, columns)` of the audio file `path` averaged down to at most `2 * max_columns` time columns,
+    streamed (`logmel_blocks`), and its columns per second."""
+    factor, pooled, rest = 1, [], None  # frames per column; the columns so far; frames not yet a whole column
+    for lm in logmel_blocks(path, features, block_seconds):
+        rest = lm if rest is None else torch.cat([rest, lm], 1)
+        n = rest.shape[1] // factor * factor
+        pooled.append(rest[:, :n].reshape(len(rest), -1, factor).mean(-1))
+        rest = rest[:, n:]
+        while sum(p.shape[1] for p in pooled) > 2 * max_columns:  # too fine for a plot: halve the time resolution
+            cols = torch.cat(pooled, 1)
+            n = cols.shape[1] // 2 * 2
+            rest = torch.cat([cols[:, n:].repeat_interleave(factor, 1), rest], 1)  # an odd column waits, as frames
+            pooled, factor = [cols[:, :n].reshape(len(cols), -1, 2).mean(-1)], factor * 2
+    if rest is not None and rest.shape[1]: pooled.append(rest.mean(1, keepdim=True))
+    if not pooled: raise AudioError(f"{path}: contains no samples (zero-length audio)")
+    return torch.cat(pooled, 1), features.frame_rate / factor
+
+# %% ../nbs/99_cli.ipynb #38f2a2e2
 def plot_path(out, audio_file):
     "Where `pmam predict --out OUT --plot` draws `audio_file`: `<OUT stem>_<file stem>.png` beside OUT."
     return Path(out).with_name(f'{Path(out).stem}_{Path(audio_file).stem}.png')
@@ -260,10 +296,10 @@ def write_detection_plots(files, scores, events, encoder:LabelEncoder, features,
     import matplotlib.pyplot as plt
     for f in files:
         if f.name not in scores: continue
-        lm = LogMel(features)(plot_waveform(f, features)[None])[0]
+        lm, rate = plot_logmel(f, features)  # streamed: the waveform is never whole in memory
         s = torch.tensor(scores[f.name][encoder.classes].to_numpy())
         mine = events[events.filename == f.name]
-        fig = plot_detection(lm, s, encoder, features.frame_rate, events=mine, title=f.name)
+        fig = plot_detection(lm, s, encoder, rate, events=mine, title=f.name)
         atomic_write(plot_path(out, f), lambda tmp: fig.savefig(tmp, dpi=80, format='png'))
         plt.close(fig)
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_config.ipynb #1fa9583c
 from __future__ import annotations
-import contextlib, copy, fcntl, math, os, pickle, platform, re, sys, tempfile, time, types, typing
+import contextlib, copy, fcntl, math, os, pickle, platform, re, shlex, sys, tempfile, time, types, typing
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
@@ -17,8 +17,8 @@ __all__ = ['MAX_SEED', 'RUN_RECORD', 'LFS_POINTER', 'LOCK_NAME', 'RESUME_SAFE', 
            'Config', 'from_dict', 'apply_overrides', 'available_presets', 'check_plugin_trusted', 'read_yaml',
            'load_config', 'current_umask', 'temporary_file', 'atomic_write', 'atomic_write_text', 'atomic_save',
            'OutputIsInput', 'refuse_output_over_input', 'CheckpointError', 'load_checkpoint', 'config_to_dict',
-           'save_config', 'RunFolderInUse', 'lock_folder', 'flat_settings', 'config_for_resume', 'LineProgress',
-           'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world', 'cpu_model']
+           'save_config', 'RunFolderInUse', 'lock_folder', 'lock_dataset', 'flat_settings', 'config_for_resume',
+           'LineProgress', 'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world', 'cpu_model']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -717,30 +717,69 @@ def save_config(cfg, path):
 
 # %% ../nbs/00_config.ipynb #0af6cd8f
 class RunFolderInUse(OSError):
-    "Another process holds the lock of a run folder; the message names the folder and the holder's pid."
+    "Another process holds the lock of a run folder; the message names the folder and the holder's pid and command."
 
 LOCK_NAME = '.pmam.lock'
+_HELD = set()  # lock files this process holds
+
+def _command_line():
+    "This process's command line, as recorded in the lock files it holds."
+    argv = list(sys.argv) or ['python']
+    return shlex.join([Path(argv[0]).name or 'python', *argv[1:]])
+
+def _holder(lock_file):
+    "'pid N: COMMAND' of the process recorded in `lock_file`."
+    try: pid, _, cmd = Path(lock_file).read_text().strip().partition(' ')
+    except OSError: pid, cmd = '', ''
+    return f"pid {pid or 'unknown'}" + (f": {cmd}" if cmd else '')
+
+def _in_use(folder, by):
+    return RunFolderInUse(f"{folder} is in use by another pmam process ({by}); wait for it to end or choose another "
+                          f"folder")
+
+def _held_elsewhere(lock_file):
+    "True if a process other than this one holds `lock_file` (tested with a shared lock that is let go at once)."
+    if str(lock_file) in _HELD: return False
+    try: f = open(lock_file)
+    except OSError: return False
+    with f:
+        try: fcntl.flock(f, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError: return True
+    return False
+
+def _check_nested(folder):
+    "Raise `RunFolderInUse` if another process holds a folder around `folder` or inside it."
+    here = folder.resolve()
+    for up in here.parents:
+        if _held_elsewhere(up/LOCK_NAME):
+            raise RunFolderInUse(f"{folder} lies inside {up}, which is in use by another pmam process "
+                                 f"({_holder(up/LOCK_NAME)}); wait for it to end or choose another folder")
+    for root, _, files in os.walk(here):
+        if LOCK_NAME in files and Path(root) != here and _held_elsewhere(Path(root)/LOCK_NAME):
+            raise RunFolderInUse(f"{folder} holds {root}, which is in use by another pmam process "
+                                 f"({_holder(Path(root)/LOCK_NAME)}); wait for it to end or choose another folder")
 
 @contextlib.contextmanager
 def lock_folder(folder):
-    "Hold an exclusive lock on `folder` (made if missing) while the block runs; `RunFolderInUse` if another has it."
+    """Hold an exclusive lock on `folder` (made if missing) and the folders in it while the block runs;
+    `RunFolderInUse` naming the holder if another process has it, or a folder around or inside it."""
     folder = Path(folder)
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    f = open(folder/LOCK_NAME, 'a+')
+    lock_file = folder.resolve()/LOCK_NAME
+    f = open(lock_file, 'a+')
     try:
         try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            f.seek(0)
-            pid = f.read().strip() or 'unknown'
-            raise RunFolderInUse(f"{folder} is in use by another pmam process (pid {pid}); wait for it to end "
-                                 f"or choose another folder") from None
+        except BlockingIOError: raise _in_use(folder, _holder(lock_file)) from None
+        _HELD.add(str(lock_file))
+        _check_nested(folder)
         f.seek(0)
         f.truncate()
-        f.write(f'{os.getpid()}\n')
+        f.write(f'{os.getpid()} {_command_line()}\n')
         f.flush()
         yield folder
     finally:
+        _HELD.discard(str(lock_file))
         f.close()  # closing the file releases the lock
         if created: _remove_if_only_lock(folder)
 
@@ -751,6 +790,39 @@ def _remove_if_only_lock(folder):
             (folder/LOCK_NAME).unlink()
             folder.rmdir()
     except OSError: pass
+
+# %% ../nbs/00_config.ipynb #4c43172d
+@contextlib.contextmanager
+def lock_dataset(root, wait=False):
+    """Hold the lock on writing the dataset folder `root` while the block runs: `RunFolderInUse` naming the holder if
+    another process has it, or with `wait`, wait for it (saying so on stderr)."""
+    root = Path(root)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    lock_file = root.parent.resolve()/f'.{root.name}.pmam.lock'
+    while True:
+        f = open(lock_file, 'a+')
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            by = _holder(lock_file)
+            if not wait:
+                f.close()
+                raise RunFolderInUse(f"{root} is being written by another pmam process ({by}); wait for it to end "
+                                     f"or choose another --out") from None
+            print(f"waiting for {by} to finish writing {root}", file=sys.stderr, flush=True)
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try: same = os.stat(lock_file).st_ino == os.fstat(f.fileno()).st_ino
+        except FileNotFoundError: same = False
+        if same: break
+        f.close()  # the holder removed the file as it let go: lock the one there now
+    try:
+        f.seek(0)
+        f.truncate()
+        f.write(f'{os.getpid()} {_command_line()}\n')
+        f.flush()
+        yield root
+    finally:
+        lock_file.unlink(missing_ok=True)  # while still holding it: a waiter then sees the file gone and starts over
+        f.close()
 
 # %% ../nbs/00_config.ipynb #c1f2acc9
 RESUME_SAFE = ('device', 'data.num_workers')

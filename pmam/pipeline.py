@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.distributed as dist
-from .config import (Config, ConfigError, atomic_write_text, cpu_model, is_distributed, load_config, rank_and_world,
-                         save_config)
+from .config import (Config, ConfigError, atomic_write_text, cpu_model, is_distributed, load_config, lock_dataset,
+                         rank_and_world, save_config)
 from .data import SPLITS, MetadataError, dataset_classes, load_split, require_clips
 from .soundscapes import build_benchmark, project_dir
 from .pretrain import run_pretraining
@@ -58,7 +58,8 @@ def ensure_dataset(cfg:Config, progress=True):
     "Build the embedded benchmark into `cfg.data.root` if it is missing and may be built (`dataset_to_build`)."
     root = Path(cfg.data.root)
     if dataset_to_build(cfg) and rank_and_world()[0] == 0:
-        build_benchmark(root, cfg.soundscapes, seed=cfg.seed, progress=progress)
+        with lock_dataset(root, wait=True):  # another command building it: wait, then use what it built
+            if not root.exists(): build_benchmark(root, cfg.soundscapes, seed=cfg.seed, progress=progress)
     if is_distributed(): dist.barrier()
     return root
 

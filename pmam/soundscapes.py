@@ -18,13 +18,14 @@ from .audio import AudioError, load_audio, resample, to_mono
 from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_tsv
 
 # %% auto #0
-__all__ = ['ROLES', 'PARTITIONS', 'SPLIT_NAMES', 'SPEED_STEPS', 'KINDS', 'trim_silence', 'Source', 'manifest_collection',
-           'load_sources', 'stratified_split', 'SourcePools', 'background_chunks', 'hold_out_from_labels',
-           'split_sources', 'draw_speed', 'source_length', 'event_audio', 'plan_clip', 'event_to_background_db',
-           'render_clip', 'plan_events', 'project_dir', 'resolve_sources_dir', 'shared_data_dir', 'office_sources',
-           'plan_benchmark', 'write_metadata', 'sources_per_split', 'check_replaceable', 'render_clips', 'build_record',
-           'report_build', 'build_benchmark', 'read_mixing_log', 'split_provenance', 'check_labels_against_audio',
-           'dataset_digest', 'read_split_events', 'polyphony', 'dataset_summary', 'plot_soundscape', 'plot_dataset']
+__all__ = ['ROLES', 'PARTITIONS', 'SPLIT_NAMES', 'SPEED_STEPS', 'OFFICE_DOWNLOADS', 'SYNTHETIC_BACKGROUNDS', 'KINDS',
+           'trim_silence', 'Source', 'manifest_collection', 'load_sources', 'stratified_split', 'SourcePools',
+           'background_chunks', 'hold_out_from_labels', 'split_sources', 'draw_speed', 'source_length', 'event_audio',
+           'plan_clip', 'event_to_background_db', 'render_clip', 'plan_events', 'project_dir', 'resolve_sources_dir',
+           'shared_data_dir', 'office_sources', 'plan_benchmark', 'write_metadata', 'sources_per_split',
+           'check_replaceable', 'render_clips', 'build_record', 'report_build', 'build_benchmark', 'read_mixing_log',
+           'split_provenance', 'check_labels_against_audio', 'dataset_digest', 'read_split_events', 'polyphony',
+           'dataset_summary', 'plot_soundscape', 'plot_dataset']
 
 # %% ../nbs/04_soundscapes.ipynb #3ec61f65
 def trim_silence(x, sr, threshold_db=-40.0, frame_seconds=0.01, margin_seconds=0.01):
@@ -329,19 +330,33 @@ def shared_data_dir():
     return None
 
 # %% ../nbs/04_soundscapes.ipynb #70698e67
-def office_sources(dest, shared=None):
-    "Write `dest/manifest.tsv` listing the DCASE 2016 office events and indoor backgrounds in `shared`; return `dest`."
-    shared = Path(shared) if shared else shared_data_dir()
-    office, bgs = (shared/'dcase2016_task2_office'/'train', shared/'speech_commands_bg') if shared else (None, None)
-    if office is None or not office.is_dir() or not bgs.is_dir():
-        raise FileNotFoundError(
-            "the office recordings are not there (looked for dcase2016_task2_office/train and speech_commands_bg in "
-            f"{shared})"
-        )
+OFFICE_DOWNLOADS = (
+    "the DCASE 2016 task 2 training and development set (its folder dcase2016_task2_train: 220 office events named "
+    "<class><id>.wav; http://www.cs.tut.fi/sgn/arg/dcase2016/task-sound-event-detection-in-synthetic-audio) and the "
+    "background noise of Speech Commands v0.02 (its folder _background_noise_; "
+    "http://download.tensorflow.org/data/speech_commands_v0.02.tar.gz)"
+)
+SYNTHETIC_BACKGROUNDS = ('pink_noise', 'white_noise')  # Speech Commands' generated noises: not recordings
+
+def office_sources(dest, events=None, backgrounds=None):
+    """Write `dest/manifest.tsv` listing the DCASE 2016 office events in `events` and the Speech Commands backgrounds
+    in `backgrounds` (default: the copies in `shared_data_dir()`); return `dest`."""
+    shared = shared_data_dir()
+    events = Path(events) if events else shared/'dcase2016_task2_office'/'train' if shared else None
+    backgrounds = Path(backgrounds) if backgrounds else shared/'speech_commands_bg' if shared else None
+    found = {}
+    for what, folder in (('events', events), ('backgrounds', backgrounds)):
+        wavs = sorted(folder.glob('*.wav')) if folder is not None and folder.is_dir() else []
+        found[what] = [f for f in wavs if what == 'events' or f.stem not in SYNTHETIC_BACKGROUNDS]
+    if not all(found.values()):
+        looked = '; '.join(f"{w}: {'no .wav files in ' + str(d) if d else 'no folder given'} (--office_{w})"
+                           for w, d in (('events', events), ('backgrounds', backgrounds)) if not found[w])
+        raise FileNotFoundError(f"the office recordings are not there ({looked}); pmam may not redistribute them: get "
+                                f"{OFFICE_DOWNLOADS}, then pass --office_events DIR --office_backgrounds DIR")
     rows = ['path\trole\tlabel\tcollection']
-    for f in sorted(office.glob('*.wav')):
+    for f in found['events']:
         rows.append(f"{f.resolve()}\tevent\t{f.stem.rstrip('0123456789')}\tdcase2016_task2_office")
-    for f in sorted(bgs.glob('*.wav')): rows.append(f"{f.resolve()}\tbackground\t\tspeech_commands_bg")
+    for f in found['backgrounds']: rows.append(f"{f.resolve()}\tbackground\t\tspeech_commands_bg")
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     atomic_write_text(dest/'manifest.tsv', '\n'.join(rows) + '\n')

@@ -20,6 +20,7 @@ from pmam.config import (
     config_to_dict,
     cpu_model,
     load_config,
+    lock_folder,
     read_yaml,
     refuse_output_over_input,
     resolve_device,
@@ -32,7 +33,7 @@ from .pretrain import run_pretraining
 from .model import load_detector
 from .finetune import run_finetune
 from .evaluate import PSDS_TOOLS, compute_psds, split_durations, split_scores
-from .pipeline import class_mean, ensure_dataset, environment, markdown_table
+from .pipeline import class_mean, dataset_to_build, ensure_dataset, environment, markdown_table
 
 # %% auto #0
 __all__ = ['STUDY_KEYS', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'SUMMARY_METRICS', 'METRIC_NAMES', 'StudySpec',
@@ -135,7 +136,7 @@ def setting_config(spec:StudySpec, setting:str, seed:int, quick=False, quick_dat
     try: cfg = load_config(spec.base, overrides)
     except ConfigError as e: raise ConfigError(f"setting {setting!r}, seed {seed}: {e}") from None
     if quick and quick_data is not None and cfg.data.embedded and not Path(cfg.data.root).exists():
-        cfg = load_config(spec.base, [*overrides, f'data.root={quick_data}'])
+        cfg = load_config(spec.base, [*overrides, f'data.root={quick_data}', 'data.build_if_missing=true'])
     return cfg, _check_init(init, cfg, setting)
 
 # %% ../nbs/14_study.ipynb #dda2d236
@@ -304,8 +305,8 @@ def run_finetune_unit(unit:StudyUnit, folder, pretrain_folder=None, device='auto
     folder, cfg = Path(folder), unit.cfg
     if (folder/'unit.json').exists(): return json.loads((folder/'unit.json').read_text())
     _same_config(folder, cfg, f'unit ({unit.setting}, seed {unit.seed})')
+    ensure_dataset(cfg, progress)  # before the record: a dataset that cannot be built leaves no unit folder
     save_config(cfg, folder/'config.yaml')
-    ensure_dataset(cfg, progress)
     checkpoint = None if unit.init == 'scratch' else Path(pretrain_folder)/unit.init/'mstep'/'best.pt'
     t0 = time.time()
     res = run_finetune(cfg, folder/'finetune', checkpoint, device, resume=True, progress=progress,
@@ -520,9 +521,10 @@ def finished_units(units, runs):
     return records, pretrainings
 
 def _check_study_folder(out, spec_path, resume, seeds):
-    "Refuse to run into a folder holding a study, unless resuming it or running other seeds of the same spec."
+    "Refuse to run into a folder holding a study's results, unless resuming it or running other seeds of its spec."
     spec_copy = Path(out)/'spec.yaml'
-    if not spec_copy.exists() or resume: return
+    # a spec.yaml without a summary is a start that finished no unit (e.g. it failed): nothing there to protect
+    if not spec_copy.exists() or not (Path(out)/'summary.json').exists() or resume: return
     if seeds is None:
         raise FileExistsError(f"{out} already holds a study; resume it (--resume) or choose another folder")
     if spec_copy.read_text() != _spec_text(spec_path):
@@ -553,6 +555,8 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
     runs = Path(runs_root or spec.runs_root or out/'runs')
     units = study_units(spec, quick, quick_data=runs/'quick-data')
     _check_study_outputs(out, runs, spec_path, spec, units)
+    for root in sorted({u.cfg.data.root for u in units if seeds is None or u.seed in seeds}):
+        dataset_to_build(next(u.cfg for u in units if u.cfg.data.root == root))  # a missing dataset: before any write
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out/'spec.yaml', _spec_text(spec_path))
     summarize = lambda: summarize_study(spec, units, *finished_units(units, runs), quick)
@@ -563,13 +567,14 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
         if pre is not None and not (pre/'pretraining.json').exists():  # a finished one is shared, not rerun
             if stop_after_units is not None and ran >= stop_after_units: return None
             ran += 1
-            run_pretraining_unit(u.cfg, pre, device, progress)
+            with lock_folder(pre): run_pretraining_unit(u.cfg, pre, device, progress)  # one writer: another is refused
         folder = _unit_folder(runs, u)
         fresh = not (folder/'unit.json').exists()
         if fresh:
             if stop_after_units is not None and ran >= stop_after_units: return None
             ran += 1
-        run_finetune_unit(u, folder, pre, device, progress)
+            with lock_folder(folder): run_finetune_unit(u, folder, pre, device, progress)
+        else: run_finetune_unit(u, folder, pre, device, progress)  # finished: only read
         if fresh: write_summary(out, summarize())
     summary = summarize()
     write_summary(out, summary)
