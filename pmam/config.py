@@ -386,6 +386,8 @@ class FinetuneConfig:
     select_on: Literal['psds1', 'psds2', 'event_f1'] = 'psds1'  # model selection metric on the validation split
     batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
     label_fraction: float = 1.0  # share of the strong and of the weak training clips used, chosen from the seed
+    # the strong and weak clips label_fraction leaves out: not used ('out'), or used as unlabeled clips ('unlabeled')
+    dropped_clips: Literal['out', 'unlabeled'] = 'out'
     w_tagging: float = 0.0  # tagging adapter (encoder passt_cnn): weak BCE of its tags and their consistency (paper: 2)
 
 # %% ../nbs/00_config.ipynb #9367f13e
