@@ -23,8 +23,11 @@
 # When it has finished, copy the small result files (not the run folders) into the repository and commit them:
 #   rsync -a --exclude runs/ DIR/results/confirm_lr_selection DIR/results/confirm results/
 #
-# Wall time (one thread, one unit at a time; see the estimate at the end of `--help`): the selection study is 3
-# pretrainings and 12 fine-tunings, the confirmatory study 12 pretrainings and 48 fine-tunings.
+# Wall time, one thread, one unit at a time: the selection study is 3 pretrainings and 12 fine-tunings, the
+# confirmatory study 12 pretrainings and 48 fine-tunings. Measured with the same settings on the seed-0 build (a
+# 2-core AMD EPYC VM shared with other runs, 2026-12-05): a pretraining 5.6 min, a fine-tuning unit 12.5 min (750
+# mean-teacher steps at ~220 s per 250, validation, window tuning, test with both tools). So about 2.8 h for the
+# selection study and 11 h for the confirmatory one, about 14 h in all.
 set -euo pipefail
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 quick=0
