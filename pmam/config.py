@@ -284,9 +284,11 @@ class PrototypeConfig:
     tol: float = 1e-3
     reg_covar: float = 1e-6
     batch_size: int = 16  # clips per extraction batch
+    # clips the mixture is fitted on: training audio only (validation selects checkpoints, test only reports)
+    fit_splits: list[str] = field(default_factory=lambda: ['strong', 'weak', 'unlabeled'])
     splits: list[str] = field(
         default_factory=lambda: ['strong', 'weak', 'unlabeled', 'validation']
-    )  # clips that get pseudo labels
+    )  # clips that get pseudo labels (posteriors of the fitted mixture)
 
     def validate(self, prefix='prototypes'):
         _positive(self, prefix, 'n_prototypes', 'subsample', 'batch_size')
@@ -298,6 +300,15 @@ class PrototypeConfig:
                               "validation, test")
         if 'validation' not in self.splits:
             raise ConfigError(f"{prefix}.splits must include 'validation' (the M-step's validation loss needs it)")
+        held_out = [x for x in self.fit_splits if x in ('validation', 'test')]
+        if held_out:
+            raise ConfigError(f"{prefix}.fit_splits: {held_out[0]!r} is not training audio; the prototypes are fitted "
+                              "on strong, weak and unlabeled clips only (validation selects checkpoints, test only "
+                              "reports); it still gets pseudo labels through prototypes.splits")
+        bad = [x for x in self.fit_splits if x not in ('strong', 'weak', 'unlabeled')]
+        if bad or not self.fit_splits or len(set(self.fit_splits)) != len(self.fit_splits):
+            raise ConfigError(f"{prefix}.fit_splits must be distinct training splits (strong, weak, unlabeled), at "
+                              f"least one; got {self.fit_splits}")
 
 # %% ../nbs/00_config.ipynb #e5538b13
 @dataclass
@@ -379,6 +390,8 @@ class FinetuneConfig:
     select_on: Literal['psds1', 'psds2', 'event_f1'] = 'psds1'  # model selection metric on the validation split
     batch_size: Optional[dict[str, int]] = None  # sub-batch sizes per subset; None: data.batch
     label_fraction: float = 1.0  # share of the strong and of the weak training clips used, chosen from the seed
+    # the strong and weak clips label_fraction leaves out: not used ('out'), or used as unlabeled clips ('unlabeled')
+    dropped_clips: Literal['out', 'unlabeled'] = 'out'
     w_tagging: float = 0.0  # tagging adapter (encoder passt_cnn): weak BCE of its tags and their consistency (paper: 2)
 
 # %% ../nbs/00_config.ipynb #9367f13e

@@ -11,7 +11,8 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from torch import nn
 from torch.utils.data import ConcatDataset, DataLoader, Subset
-from .config import Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world
+from .config import Config, ConfigError, atomic_save, atomic_write_text, is_distributed, load_checkpoint
+from .config import rank_and_world
 from .config import save_config
 from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, require_clips, split_dataset
 from .model import DetectorEnsemble, architecture, build_detector, detector_checkpoint, load_detector
@@ -22,8 +23,8 @@ from .audio import LogMel
 # %% auto #0
 __all__ = ['HEAD_IN_BACKBONE', 'ema_update', 'consistency_weight', 'selection_key', 'masked_bce', 'active_frame_shares',
            'class_pos_weights', 'finetune_groups', 'Finetuner', 'tagging_bce', 'labelled_clip_choice',
-           'labelled_subset', 'train_clip_counts', 'finetune_loaders', 'headline', 'per_class', 'run_finetune',
-           'ensemble_detectors']
+           'labelled_subset', 'AsUnlabeled', 'subset_kind', 'train_clip_counts', 'finetune_loaders', 'headline',
+           'per_class', 'run_finetune', 'ensemble_detectors']
 
 # %% ../nbs/12_finetune.ipynb #0d8e9ff1
 @torch.no_grad()
@@ -61,8 +62,8 @@ def active_frame_shares(loader, encoder):
     loader) that are active; zeros without strong clips."""
     active, n_frames = torch.zeros(len(encoder.classes)), 0
     for d in loader.dataset.datasets:
+        if subset_kind(d) != 'strong': continue
         base = d.dataset if isinstance(d, Subset) else d
-        if base.split.kind != 'strong': continue
         names = base.split.filenames if d is base else [base.split.filenames[i] for i in d.indices]
         kept = set(names)
         for fn, events in base.split.events.groupby('filename'):
@@ -220,29 +221,53 @@ def labelled_clip_choice(filenames, fraction:float, seed:int):
     return [f for f in filenames if f in kept]
 
 # %% ../nbs/12_finetune.ipynb #09cb780c
-def labelled_subset(dataset:SEDDataset, fraction:float, seed:int):
-    "`dataset` itself (fraction 1) or a `Subset` of it with the clips `labelled_clip_choice` keeps."
-    if fraction == 1: return dataset
-    kept = set(labelled_clip_choice(dataset.split.filenames, fraction, seed))
-    return Subset(dataset, [i for i, f in enumerate(dataset.split.filenames) if f in kept])
+def labelled_subset(dataset:SEDDataset, fraction:float, seed:int, kept=True):
+    """`dataset` itself (fraction 1) or a `Subset` of it with the clips `labelled_clip_choice` keeps (`kept=False`: the
+    clips it leaves out)."""
+    if fraction == 1: return dataset if kept else Subset(dataset, [])
+    chosen = set(labelled_clip_choice(dataset.split.filenames, fraction, seed))
+    return Subset(dataset, [i for i, f in enumerate(dataset.split.filenames) if (f in chosen) == kept])
 
+# %% ../nbs/12_finetune.ipynb #47c116db
+class AsUnlabeled(ConcatDataset):
+    "The clips of `datasets` as unlabeled clips: frame and clip labels zero, `has_strong` and `has_weak` False."
+    kind = 'unlabeled'
+    def __getitem__(self, i):
+        item = super().__getitem__(i)
+        return {**item, 'frame_labels': torch.zeros_like(item['frame_labels']),
+                'clip_labels': torch.zeros_like(item['clip_labels']), 'has_strong': torch.tensor(False),
+                'has_weak': torch.tensor(False)}
+
+def subset_kind(d):
+    "The kind of clips ('strong', 'weak', 'unlabeled') of one subset of a `finetune_loaders` training loader."
+    return d.kind if isinstance(d, AsUnlabeled) else (d.dataset if isinstance(d, Subset) else d).split.kind
+
+# %% ../nbs/12_finetune.ipynb #bb67fc59
 def train_clip_counts(loader):
     "Clips per subset kind (strong, weak, unlabeled) of a `finetune_loaders` training loader."
     counts = {}
-    for d in loader.dataset.datasets:
-        kind = (d.dataset if isinstance(d, Subset) else d).split.kind
-        counts[kind] = counts.get(kind, 0) + len(d)
+    for d in loader.dataset.datasets: counts[subset_kind(d)] = counts.get(subset_kind(d), 0) + len(d)
     return counts
 
-# %% ../nbs/12_finetune.ipynb #bb67fc59
+# %% ../nbs/12_finetune.ipynb #2bcbc891
 def finetune_loaders(cfg:Config, rank=0, world_size=1):
     "Training loader (mixed strong/weak/unlabeled batches) and the validation and test datasets."
-    classes = dataset_classes(cfg.data)
-    ds = lambda name: split_dataset(cfg, name, classes)
+    classes, loaded = dataset_classes(cfg.data), {}
+    def ds(name):
+        if name not in loaded: loaded[name] = split_dataset(cfg, name, classes)
+        return loaded[name]
     batch = cfg.finetune.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
-    fraction = cfg.finetune.label_fraction
-    subsets = [ds(k) if k == 'unlabeled' else labelled_subset(ds(k), fraction, cfg.seed) for k in names]
+    fraction, dropped = cfg.finetune.label_fraction, cfg.finetune.dropped_clips
+    if dropped == 'unlabeled' and 'unlabeled' not in names:
+        raise ConfigError("finetune.dropped_clips=unlabeled needs unlabeled clips in every batch "
+                          "(finetune.batch_size.unlabeled > 0, or data.batch.unlabeled without finetune.batch_size)")
+    def subset(k):
+        if k != 'unlabeled': return labelled_subset(ds(k), fraction, cfg.seed)
+        if dropped == 'out' or fraction == 1: return ds(k)
+        left_out = [labelled_subset(ds(n), fraction, cfg.seed, kept=False) for n in names if n != 'unlabeled']
+        return AsUnlabeled([ds(k), *left_out])
+    subsets = [subset(k) for k in names]
     sampler = MixedBatchSampler([len(s) for s in subsets], [batch[k] for k in names], cfg.finetune.steps_per_epoch,
                                 cfg.seed, rank, world_size, names=names)
     scored = [ds(k) for k in ('validation', 'test')]

@@ -316,12 +316,12 @@ def extract_features(extractor, loader, logmel, device):
 
 # %% ../nbs/07_prototypes.ipynb #a758e085
 def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True):
-    """Pass 1 of the E-step: features of a stratified subsample of frames (cached on disk) → PCA → mixture →
-    `Prototypes`."""
+    """Pass 1 of the E-step: features of a stratified subsample of the frames of `cfg.prototypes.fit_splits` (the
+    training splits; cached on disk) → PCA → mixture → `Prototypes`."""
     pc, device = cfg.prototypes, resolve_device(device)
     logmel, extractor = LogMel(cfg.features).to(device), extractor.to(device)
     g, cache = torch.Generator().manual_seed(cfg.seed), None
-    for name, loader in clip_batches(cfg, pc.splits, pc.batch_size, cfg.data.num_workers):
+    for name, loader in clip_batches(cfg, pc.fit_splits, pc.batch_size, cfg.data.num_workers):
         batches = extract_features(extractor, loader, logmel, device)
         bar = tqdm(batches, total=len(loader), desc=f'features {name}', disable=not progress, leave=False)
         for _, feats, valid in bar:
@@ -344,7 +344,9 @@ def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True)
         clusterer.fit(data)
     finally: cache.path.unlink(missing_ok=True)
     ident = extractor.identity() if hasattr(extractor, 'identity') else type(extractor).__name__
-    return Prototypes(clusterer, pca, f'{ident};subsample={pc.subsample};seed={cfg.seed};frames={len(cache)}')
+    fitted = '+'.join(pc.fit_splits)
+    return Prototypes(clusterer, pca,
+                      f'{ident};fit={fitted};subsample={pc.subsample};seed={cfg.seed};frames={len(cache)}')
 
 # %% ../nbs/07_prototypes.ipynb #00cc6a51
 class _Projected:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_study.ipynb #110ada22
 from __future__ import annotations
-import hashlib, json, math, time, warnings
+import hashlib, json, math, re, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -36,14 +36,15 @@ from .evaluate import PSDS_TOOLS, compute_psds, split_durations, split_scores
 from .pipeline import class_mean, dataset_to_build, ensure_dataset, environment, markdown_table
 
 # %% auto #0
-__all__ = ['STUDY_KEYS', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'SUMMARY_METRICS', 'METRIC_NAMES', 'StudySpec',
-           'read_study_spec', 'setting_config', 'pretraining_key', 'StudyUnit', 'study_units', 'shipped_studies',
-           'find_study_spec', 'frame_assignments', 'cluster_purity', 'prototype_quality', 'mean_std', 't_interval',
-           'paired_difference', 'psds_on_test_split', 'unit_machine', 'run_pretraining_unit', 'run_finetune_unit',
-           'summarize_study', 'summary_tables', 'plot_summary', 'write_summary', 'finished_units', 'run_study',
-           'read_summary', 'contrast_arms', 'pretraining_identity', 'contrast_units', 'independent_groups',
-           'group_differences', 'fixed_effect', 'heterogeneity', 'random_effects', 'seed_as_unit', 'unit_machines',
-           'pool_summaries', 'pool_studies', 'pool_table', 'pool_report']
+__all__ = ['STUDY_KEYS', 'PLACEHOLDER', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'SUMMARY_METRICS', 'METRIC_NAMES', 'StudySpec',
+           'read_study_spec', 'fill_study_spec', 'setting_config', 'pretraining_key', 'StudyUnit', 'study_units',
+           'shipped_studies', 'find_study_spec', 'frame_assignments', 'cluster_purity', 'prototype_quality', 'mean_std',
+           't_interval', 'paired_difference', 'psds_on_test_split', 'unit_machine', 'run_pretraining_unit',
+           'run_finetune_unit', 'summarize_study', 'select_on_validation', 'summary_tables', 'plot_summary',
+           'write_summary', 'finished_units', 'run_study', 'read_summary', 'contrast_arms', 'pretraining_identity',
+           'contrast_units', 'independent_groups', 'group_differences', 'fixed_effect', 'heterogeneity',
+           'random_effects', 'seed_as_unit', 'unit_machines', 'pool_summaries', 'pool_studies', 'pool_table',
+           'pool_report']
 
 # %% ../nbs/14_study.ipynb #cb21ba6f
 @dataclass
@@ -60,11 +61,17 @@ class StudySpec:
 STUDY_KEYS = ('base', 'overrides', 'seeds', 'settings', 'comparisons', 'runs_root', 'description')
 
 # %% ../nbs/14_study.ipynb #36a8fc9b
+PLACEHOLDER = re.compile(r'\{\{\s*([A-Za-z_]\w*)\s*\}\}')  # `{{name}}`: a value a spec leaves to be filled in
+
 def _override_list(value, where):
-    "A list of `key=value` strings (None = empty), or a `ConfigError` naming `where`."
+    "A list of `key=value` strings (None = empty) without placeholders, or a `ConfigError` naming `where`."
     value = [] if value is None else value
     if not isinstance(value, list) or not all(isinstance(o, str) and '=' in o for o in value):
         raise ConfigError(f"{where}: expected a list of key=value strings, got {value!r}")
+    held = [o for o in value if PLACEHOLDER.search(o)]
+    if held:
+        raise ConfigError(f"{where}: {held[0]!r} holds a placeholder; fill it in before running (fill_study_spec; "
+                          "the spec's header says with what)")
     return value
 
 # %% ../nbs/14_study.ipynb #e693772a
@@ -105,6 +112,15 @@ def read_study_spec(spec):
     comparisons = [_comparison(c, settings, f"{where}: comparison {c!r}") for c in d.get('comparisons') or []]
     return StudySpec(base, seeds, settings, _override_list(d.get('overrides'), f"{where}: overrides"), comparisons,
                      d.get('runs_root'), str(d.get('description') or ''))
+
+# %% ../nbs/14_study.ipynb #4ecb4988
+def fill_study_spec(text:str, values:dict):
+    "The spec `text` with every placeholder `{{name}}` replaced by `values[name]`; each must have exactly one value."
+    names = set(PLACEHOLDER.findall(text))
+    missing, unused = sorted(names - set(values)), sorted(set(values) - names)
+    if missing: raise ConfigError(f"no value given for the placeholder(s) {', '.join(missing)}")
+    if unused: raise ConfigError(f"the spec has no placeholder(s) {', '.join(unused)}")
+    return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), text)
 
 # %% ../nbs/14_study.ipynb #c74d83f9
 QUICK_OVERRIDES = ['soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}',
@@ -324,7 +340,20 @@ def _by_seed(records, setting, tool, metric):
     "`{seed: value}` of `metric` with `tool` over the finished units of `setting`."
     return {r['seed']: (r['test'].get(tool) or {}).get(metric) for r in records if r['setting'] == setting}
 
-# %% ../nbs/14_study.ipynb #ff3bf044
+# %% ../nbs/14_study.ipynb #ba1598bb
+def _validation_summary(records, setting):
+    "Validation PSDS1/PSDS2 of a setting's selected detectors over seeds: at the fixed median window, and tuned."
+    recs = [r for r in records if r['setting'] == setting]
+    out = {'tool': next((r.get('selected_with') for r in recs), None)}
+    for name, key in (('fixed_window', 'validation'), ('tuned_windows', 'validation_tuned_windows')):
+        out[name] = {}
+        for m in ('psds1', 'psds2'):
+            values = {r['seed']: (((r.get('finetune') or {}).get('selected') or {}).get(key) or {}).get(m)
+                      for r in recs}
+            out[name][m] = {**mean_std(values.values()), 'values': values}
+    return out
+
+# %% ../nbs/14_study.ipynb #86dcc6cf
 def _setting_summary(name, spec:StudySpec, units, records, tools):
     "One setting: overrides, init, label fraction, finished seeds and their machines, per tool and metric mean ± std."
     unit = next(u for u in units if u.setting == name)
@@ -337,7 +366,8 @@ def _setting_summary(name, spec:StudySpec, units, records, tools):
         metrics[t] = per_metric
     return {'overrides': spec.settings[name], 'init': unit.init, 'label_fraction': unit.cfg.finetune.label_fraction,
             'seeds': [r['seed'] for r in records if r['setting'] == name],
-            'machines': {r['seed']: r.get('machine') for r in records if r['setting'] == name}, 'metrics': metrics}
+            'machines': {r['seed']: r.get('machine') for r in records if r['setting'] == name}, 'metrics': metrics,
+            'validation': _validation_summary(records, name)}
 
 # %% ../nbs/14_study.ipynb #21fc5ad6
 def _comparison_summary(a, b, records, tools):
@@ -373,6 +403,28 @@ def summarize_study(spec:StudySpec, units, records, pretrainings, quick=False):
                              for k in sorted(pretrainings)],
             'environment': environment()}
 
+# %% ../nbs/14_study.ipynb #ace24cbb
+def select_on_validation(summary:dict, candidates, metric='psds1', scores='fixed_window'):
+    """The candidate setting of a finished study with the highest mean validation `metric` (`scores`: 'fixed_window' or
+    'tuned_windows'); ties go to the earlier candidate. `{'chosen', 'metric', 'scores', 'tool', 'candidates'}`."""
+    if not summary['complete']:
+        raise ConfigError(f"the study is unfinished ({len(summary['missing'])} unit(s) missing): finish it (--resume) "
+                          "before choosing a setting from it")
+    rows = []
+    for name in candidates:
+        if name not in summary['settings']:
+            raise ConfigError(f"no setting {name!r} in the study; settings: {', '.join(summary['settings'])}")
+        v = summary['settings'][name].get('validation')
+        entry = v and v[scores][metric]
+        if not entry or entry['mean'] is None:
+            raise ConfigError(f"setting {name!r} has no validation {metric} ({scores}) in this summary")
+        rows.append({'setting': name, 'tool': v['tool'], **{k: entry[k] for k in ('mean', 'std', 'n', 'values')}})
+    if len({tuple(sorted(r['values'])) for r in rows}) > 1:
+        raise ConfigError(f"the candidates finished different seeds: {[sorted(r['values']) for r in rows]}")
+    best = max(range(len(rows)), key=lambda i: (rows[i]['mean'], -i))  # ties: the earlier candidate
+    return {'chosen': rows[best]['setting'], 'metric': metric, 'scores': scores, 'tool': rows[best]['tool'],
+            'candidates': rows}
+
 # %% ../nbs/14_study.ipynb #a627a839
 def _pm(s, digits=3):
     "`mean ± std` text of a `mean_std` entry."
@@ -387,14 +439,18 @@ def _ci(d, digits=3):
     low, high = d['ci95']
     return f"{d['mean']:+.{digits}f} [{low:+.{digits}f}, {high:+.{digits}f}]"
 
-# %% ../nbs/14_study.ipynb #b42f7988
+# %% ../nbs/14_study.ipynb #f938b40d
 METRIC_NAMES = {'psds1': 'PSDS1', 'psds2': 'PSDS2', 'psds2_class_mean': 'PSDS2 class mean'}
 
 def _settings_table(summary, tool):
-    rows = [{'setting': n, 'init': s['init'], 'labels': s['label_fraction'], 'seeds': len(s['seeds']),
+    "Settings with mean ± std over seeds of each test metric, and the validation PSDS1 they were selected on."
+    def row(n, s):
+        r = {'setting': n, 'init': s['init'], 'labels': s['label_fraction'], 'seeds': len(s['seeds']),
              **{METRIC_NAMES[m]: _pm(s['metrics'][tool][m]) for m in SUMMARY_METRICS}}
-            for n, s in summary['settings'].items()]
-    return pd.DataFrame(rows).set_index('setting')
+        v = s.get('validation') or {}  # summaries written before they recorded validation scores have none
+        if v.get('tool') == tool: r['validation PSDS1'] = _pm(v['fixed_window']['psds1'])
+        return r
+    return pd.DataFrame([row(n, s) for n, s in summary['settings'].items()]).set_index('setting')
 
 # %% ../nbs/14_study.ipynb #b54e847d
 def _comparisons_table(summary, tool):
