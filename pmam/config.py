@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_config.ipynb #1fa9583c
 from __future__ import annotations
-import contextlib, copy, fcntl, math, os, pickle, platform, re, shlex, sys, tempfile, time, types, typing
+import contextlib, copy, errno, fcntl, math, os, pickle, platform, re, shlex, shutil, sys, tempfile, time, types
+import typing
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
@@ -12,13 +13,14 @@ import yaml
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['MAX_SEED', 'RUN_RECORD', 'LFS_POINTER', 'LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig',
-           'SoundscapeConfig', 'ModelConfig', 'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig',
-           'Config', 'from_dict', 'apply_overrides', 'available_presets', 'check_plugin_trusted', 'read_yaml',
-           'load_config', 'current_umask', 'temporary_file', 'atomic_write', 'atomic_write_text', 'atomic_save',
-           'OutputIsInput', 'refuse_output_over_input', 'CheckpointError', 'load_checkpoint', 'config_to_dict',
-           'save_config', 'RunFolderInUse', 'lock_folder', 'lock_dataset', 'flat_settings', 'config_for_resume',
-           'LineProgress', 'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world', 'cpu_model']
+__all__ = ['MAX_SEED', 'RUN_RECORD', 'MB', 'LFS_POINTER', 'LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig',
+           'DataConfig', 'SoundscapeConfig', 'ModelConfig', 'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig',
+           'EvaluateConfig', 'Config', 'from_dict', 'apply_overrides', 'available_presets', 'check_plugin_trusted',
+           'read_yaml', 'load_config', 'current_umask', 'temporary_file', 'atomic_write', 'atomic_write_text',
+           'atomic_save', 'NotEnoughSpace', 'check_free_space', 'reserve_space', 'OutputIsInput',
+           'refuse_output_over_input', 'CheckpointError', 'load_checkpoint', 'config_to_dict', 'save_config',
+           'RunFolderInUse', 'lock_folder', 'lock_dataset', 'flat_settings', 'config_for_resume', 'LineProgress',
+           'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world', 'cpu_model']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -101,6 +103,9 @@ class DataConfig:
     feature_store: Optional[str] = (
         '.features'  # folder (relative to root) of stored float16 log-mels; null: decode every time
     )
+    # `pmam run` refuses a dataset whose audio content is shared between a training split and validation or test, or
+    # between those two (`pmam data check`); true: it warns and runs
+    allow_leakage: bool = False
 
     def path(self, key):
         "Absolute path of the file or folder named by `key` (e.g. 'strong_tsv'), or None if unset."
@@ -666,6 +671,35 @@ def atomic_save(obj, path):
     except (RuntimeError, OSError) as e:  # a full disk reads 'basic_ios::clear: iostream error' from torch.save
         raise OSError(f"{path}: could not be written ({str(e).splitlines()[0][:200]}); is the disk full? "
                       f"Free some space, then continue with --resume") from None
+
+# %% ../nbs/00_config.ipynb #e7410d45
+class NotEnoughSpace(OSError):
+    "A file would not fit on its disk; the message names the folder, the space needed and the space free."
+
+MB = 2**20
+
+def check_free_space(folder, nbytes):
+    "Raise `NotEnoughSpace` unless the disk of `folder` has `nbytes` free."
+    free = shutil.disk_usage(folder).free
+    if nbytes > free:
+        raise NotEnoughSpace(f"not enough space in {folder}: need {math.ceil(nbytes / MB)} MB, {free // MB} MB free")
+
+def reserve_space(path, nbytes):
+    """Give the file `path` its `nbytes` on disk now (`check_free_space`, then `posix_fallocate`), so that writing
+    it through a memory map cannot meet a full disk; a filesystem without `posix_fallocate` gets the check alone."""
+    path = Path(path)
+    check_free_space(path.parent, nbytes)
+    if not hasattr(os, 'posix_fallocate'): return path
+    fd = os.open(path, os.O_RDWR)
+    try: os.posix_fallocate(fd, 0, nbytes)
+    except OSError as e:
+        if e.errno == errno.ENOSPC:
+            free = shutil.disk_usage(path.parent).free
+            raise NotEnoughSpace(f"not enough space in {path.parent}: need {math.ceil(nbytes / MB)} MB, "
+                                 f"{free // MB} MB free") from None
+        if e.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS): raise
+    finally: os.close(fd)
+    return path
 
 # %% ../nbs/00_config.ipynb #c603810c
 class OutputIsInput(ValueError):

@@ -5,6 +5,7 @@
 # %% ../nbs/03_data.ipynb #750de19b
 from __future__ import annotations
 import contextlib, csv, dataclasses, hashlib, io, json, math, os, re, socket, warnings
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 import numpy as np
@@ -13,16 +14,19 @@ import soundfile as sf
 import torch
 from torch.utils.data import Dataset, Sampler
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
-from .config import Config, DataConfig, FeatureConfig
+from .config import Config, DataConfig, FeatureConfig, NotEnoughSpace, atomic_write_text, check_free_space
+from .config import reserve_space
 from .audio import AudioError, LogMel, load_audio, load_clip, padding_mask
 
 # %% auto #0
-__all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'MetadataError', 'tsv_text', 'read_tsv', 'audio_duration',
-           'read_durations', 'merge_overlapping_events', 'clean_intervals', 'clean_events', 'read_strong', 'read_weak',
-           'list_audio', 'read_unlabeled', 'Split', 'dataset_classes', 'missing_audio', 'load_split', 'require_clips',
-           'LabelEncoder', 'AudioCheck', 'check_audio', 'drop_unreadable', 'SEDDataset', 'feature_key',
-           'remove_stale_temporaries', 'read_store', 'stored_features', 'batch_features', 'split_dataset',
-           'MixedBatchSampler']
+__all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'BUILD_RECORD', 'TSV_KEYS', 'HASH_CACHE', 'EVALUATION_SPLITS',
+           'MetadataError', 'tsv_text', 'read_tsv', 'audio_duration', 'read_durations', 'merge_overlapping_events',
+           'clean_intervals', 'clean_events', 'read_strong', 'read_weak', 'list_audio', 'read_unlabeled', 'Split',
+           'dataset_classes', 'missing_audio', 'load_split', 'require_clips', 'LabelEncoder', 'AudioCheck',
+           'check_audio', 'drop_unreadable', 'SEDDataset', 'feature_key', 'remove_stale_temporaries', 'read_store',
+           'stored_features', 'batch_features', 'split_dataset', 'dataset_files', 'dataset_fingerprint',
+           'DatasetChanged', 'dataset_changes', 'check_same_dataset', 'DataLeakage', 'file_sha1', 'split_audio_files',
+           'content_digests', 'DataCheck', 'check_dataset', 'MixedBatchSampler']
 
 # %% ../nbs/03_data.ipynb #0c57f372
 class MetadataError(ValueError):
@@ -416,13 +420,22 @@ def feature_key(split:Split, features:FeatureConfig, clip_duration):
 
 # %% ../nbs/03_data.ipynb #9ebe4c93
 def _feature_array(path, shape):
-    "A writable float16 array: a new .npy memory map at `path`, or (unwritable folder) an in-memory array."
+    """A writable float16 array: a new .npy memory map at `path` with its disk space reserved, or (unwritable folder)
+    an in-memory array; `NotEnoughSpace` if the disk cannot hold it."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return np.lib.format.open_memmap(path, mode='w+', dtype=np.float16, shape=shape)
+        check_free_space(path.parent, math.prod(shape) * 2 + 4096)  # the data and its .npy header
+        mm = np.lib.format.open_memmap(path, mode='w+', dtype=np.float16, shape=shape)
+    except NotEnoughSpace: raise
     except OSError as e:
         warnings.warn(f"feature store {path.parent} cannot be written ({e}); features are computed in memory")
         return np.zeros(shape, np.float16)
+    try: reserve_space(path, path.stat().st_size)
+    except NotEnoughSpace:
+        del mm
+        path.unlink(missing_ok=True)
+        raise
+    return mm
 
 # %% ../nbs/03_data.ipynb #22c242fe
 _STORE_TEMPORARY = re.compile(r'\.(?P<stem>[^.]+)\.(?:(?P<host>.+)\.)?(?P<pid>\d+)(\.seconds)?\.npy')
@@ -464,10 +477,10 @@ def stored_features(split:Split, features:FeatureConfig, clip_duration, store_di
     stem = f'{split.name}-{feature_key(split, features, clip_duration)}'
     data_f, secs_f = store_dir/f'{stem}.npy', store_dir/f'{stem}.seconds.npy'
     n_frames = round(clip_duration * features.sample_rate) // features.hop_length
+    if store_dir.is_dir(): remove_stale_temporaries(store_dir)  # a killed build's, on the next start
     if data_f.exists() and secs_f.exists():
         stored = read_store(data_f, secs_f, (len(split), features.n_mels, n_frames))
         if stored is not None: return stored
-    if store_dir.is_dir(): remove_stale_temporaries(store_dir)
     mine = f'{socket.gethostname()}.{os.getpid()}'  # with the host: a shared store may be built from several machines
     tmp = store_dir/f'.{stem}.{mine}.npy'
     feats, secs, logmel = (
@@ -504,6 +517,171 @@ def split_dataset(cfg:Config, name, classes=None, progress=False):
             split, cfg.features, cfg.data.clip_duration, Path(cfg.data.root) / cfg.data.feature_store, progress
         )
     return SEDDataset(split, enc, cfg.features, stored=stored)
+
+# %% ../nbs/03_data.ipynb #5c208c4a
+BUILD_RECORD = 'metadata/build.json'  # what `pmam data build` writes into a dataset it builds
+TSV_KEYS = ('strong_tsv', 'weak_tsv', 'unlabeled_tsv', 'validation_tsv', 'test_tsv', 'durations_tsv')
+
+def _relative(path, root):
+    "`path` relative to `root` where it lies inside it, else the absolute path (as text)."
+    try: return str(Path(path).relative_to(root))
+    except ValueError: return str(path)
+
+def dataset_files(data:DataConfig):
+    """`{name: path}` of the files a run of `data` reads: the configured tsv files and the audio files of the split
+    folders (names relative to `data.root`)."""
+    root, out = Path(data.root).resolve(), {}
+    for key in TSV_KEYS:
+        p = data.path(key)
+        if p is not None and p.is_file(): out[_relative(p, root)] = p
+    for name in SPLITS:
+        folder = data.path(f'{name}_dir')
+        if folder is None or not folder.is_dir(): continue
+        for p in sorted(folder.iterdir()):
+            if p.suffix.lower() in AUDIO_EXTENSIONS and p.is_file(): out[_relative(p, root)] = p
+    return out
+
+def dataset_fingerprint(data:DataConfig):
+    """`{'root', 'digest', 'build_seed', 'files': {name: [size, mtime_ns]}}` of the dataset of `data`: the digest of
+    its build record if it has one, else of the file list and the contents of its tsv files."""
+    root, paths = Path(data.root).resolve(), dataset_files(data)
+    files = {n: [p.stat().st_size, p.stat().st_mtime_ns] for n, p in sorted(paths.items())}
+    record = root/BUILD_RECORD
+    if record.is_file():
+        raw = record.read_bytes()
+        try: seed = json.loads(raw).get('seed')
+        except (ValueError, AttributeError): seed = None
+        return {'root': str(root), 'digest': 'build:' + hashlib.sha1(raw).hexdigest(), 'build_seed': seed,
+                'files': files}
+    h = hashlib.sha1(json.dumps(files, sort_keys=True).encode())
+    tsvs = {data.path(k) for k in TSV_KEYS if getattr(data, k)}
+    for n, p in sorted(paths.items()):
+        if p in tsvs: h.update(p.read_bytes())
+    return {'root': str(root), 'digest': 'files:' + h.hexdigest(), 'build_seed': None, 'files': files}
+
+# %% ../nbs/03_data.ipynb #5f5a7c88
+class DatasetChanged(ValueError):
+    "The dataset a run reads is not the one it started on; the message names `data.root` and what differs."
+
+def dataset_changes(before, after):
+    "Sorted names of the files added, removed or changed (size, modification time) between two fingerprints."
+    a, b = before['files'], after['files']
+    return sorted(n for n in set(a) | set(b) if a.get(n) != b.get(n))
+
+def check_same_dataset(recorded, data:DataConfig):
+    "The fingerprint of the dataset of `data`; `DatasetChanged` unless it is the one `recorded` (a fingerprint)."
+    now = dataset_fingerprint(data)
+    if now['digest'] == recorded['digest']: return now
+    changed, parts = dataset_changes(recorded, now), []
+    was, seed = recorded.get('build_seed'), now['build_seed']
+    if was is not None and seed is not None and was != seed: parts.append(f"rebuilt with seed {seed}, was {was}")
+    parts.append(f"{len(changed)} files differ; first: {changed[0]}" if changed else f"its {BUILD_RECORD} differs")
+    raise DatasetChanged(f"data.root {data.root} has changed since this run started ({'; '.join(parts)}); start a "
+                         f"new run or restore the dataset")
+
+# %% ../nbs/03_data.ipynb #a5b00b08
+HASH_CACHE = 'audio_hashes.json'
+EVALUATION_SPLITS = ('validation', 'test')
+
+class DataLeakage(ValueError):
+    "Audio content is shared between a training split and validation or test, or between those two."
+
+def file_sha1(path):
+    "SHA-1 (hex) of the bytes of the file at `path`."
+    with open(path, 'rb') as f: return hashlib.file_digest(f, 'sha1').hexdigest()
+
+def split_audio_files(data:DataConfig, name):
+    """The audio files split `name` of `data` reads, `(paths, missing)`: those its tsv lists (without a tsv, the audio
+    files of its folder) that exist, and `(filename, 'tsv:line')` of those that do not; None for a split not set."""
+    tsv, folder = _split_paths(data, name)
+    if folder is None or (tsv is None and SPLITS[name] != 'unlabeled'): return None
+    if tsv is None: return [folder/f for f in list_audio(folder)], []
+    missing = missing_audio(tsv, folder)
+    gone = {f for f, _ in missing}
+    listed = dict.fromkeys(r['filename'] for _, r in read_tsv(tsv, ['filename']) if r['filename'])
+    return [folder/f for f in listed if f not in gone], missing
+
+def content_digests(paths, cache_file):
+    """`({path: SHA-1 of its bytes}, files read)`: a file is read only if its size or modification time differs from
+    those cached in `cache_file` (JSON; rewritten, or left alone where it cannot be written)."""
+    try: cache = json.loads(Path(cache_file).read_text())['files']
+    except (OSError, ValueError, KeyError, TypeError): cache = {}
+    out, fresh, n_read = {}, {}, 0
+    for p in paths:
+        key, st = str(Path(p).resolve()), os.stat(p)
+        hit = cache.get(key)
+        if isinstance(hit, list) and hit[:2] == [st.st_size, st.st_mtime_ns]: digest = hit[2]
+        else: digest, n_read = file_sha1(p), n_read + 1
+        fresh[key], out[p] = [st.st_size, st.st_mtime_ns, digest], digest
+    if fresh != cache:
+        with contextlib.suppress(OSError): atomic_write_text(cache_file, json.dumps({'files': fresh}))
+    return out, n_read
+
+# %% ../nbs/03_data.ipynb #80cdbf8c
+@dataclass
+class DataCheck:
+    "What `check_dataset` found in the dataset at `root`."
+    root: str
+    files: dict  # split -> number of audio files it reads
+    groups: list  # [[(split, filename), ...]]: files of one content, in two or more splits
+    missing: dict  # split -> [(filename, 'tsv:line')] of listed files that do not exist
+    n_read: int  # files whose bytes were read (the others' digests came from the cache)
+
+    @property
+    def leaks(self):
+        "The groups that join validation or test to another split."
+        return [g for g in self.groups if {s for s, _ in g} & set(EVALUATION_SPLITS)]
+
+    @property
+    def clean(self): return not self.leaks and not any(self.missing.values())
+
+    def pair_counts(self, groups=None):
+        "`{'a & b': how many of `groups` (default: all) hold both split a and split b}`."
+        out = {}
+        for g in self.groups if groups is None else groups:
+            names = sorted({s for s, _ in g}, key=list(SPLITS).index)
+            for i, a in enumerate(names):
+                for b in names[i + 1:]: out[f'{a} & {b}'] = out.get(f'{a} & {b}', 0) + 1
+        return out
+
+    def report(self, n_shown=5):
+        "The check as text: files per split, shared content per pair of splits and the first groups, missing files."
+        per = ', '.join(f'{k} {v}' for k, v in self.files.items())
+        n = sum(self.files.values())
+        lines = [f"{self.root}: {n} audio files ({per}); {self.n_read} read, {n - self.n_read} from the digest cache"]
+        if self.groups:
+            lines.append(f"content in more than one split: {len(self.groups)} group(s), {len(self.leaks)} reaching "
+                         f"validation or test (leakage)")
+            lines += [f"  {pair}: {n}" for pair, n in self.pair_counts().items()]
+            shown = self.leaks + [g for g in self.groups if g not in self.leaks]
+            lines += ['  same content: ' + ', '.join(f'{s}/{f}' for s, f in g) for g in shown[:n_shown]]
+        else: lines.append("content in more than one split: none")
+        n_missing = sum(map(len, self.missing.values()))
+        if n_missing:
+            counts = ', '.join(f'{k} {len(v)}' for k, v in self.missing.items() if v)
+            lines.append(f"tsv rows whose audio file is missing: {n_missing} ({counts})")
+            lines += [f"  {k}: {f} (listed at {where})" for k, v in self.missing.items() for f, where in v[:n_shown]]
+        else: lines.append("tsv rows whose audio file is missing: none")
+        return '\n'.join(lines)
+
+# %% ../nbs/03_data.ipynb #77b3e96a
+def check_dataset(data:DataConfig):
+    "A `DataCheck` of the dataset of `data`: audio content shared between its splits, tsv rows of missing audio."
+    files, missing, where = {}, {}, defaultdict(list)
+    for name in SPLITS:
+        found = split_audio_files(data, name)
+        if found is None: continue
+        paths, missing[name] = found
+        files[name] = len(paths)
+        for p in paths: where[p].append(name)
+    cache = Path(data.root)/(data.feature_store or '.features')/HASH_CACHE
+    digests, n_read = content_digests(list(where), cache)
+    by_content = defaultdict(set)
+    for p, digest in digests.items(): by_content[digest] |= {(name, p.name) for name in where[p]}
+    order = lambda item: (list(SPLITS).index(item[0]), item[1])
+    groups = sorted((sorted(g, key=order) for g in by_content.values() if len({s for s, _ in g}) > 1),
+                    key=lambda g: order(g[0]))
+    return DataCheck(str(data.root), files, groups, missing, n_read)
 
 # %% ../nbs/03_data.ipynb #056dfb59
 class MixedBatchSampler(Sampler):

@@ -15,11 +15,12 @@ from .data import MixedBatchSampler, SEDDataset, dataset_classes, split_dataset,
 from .model import architecture, build_model, load_pretrained, passt_encoder
 from .passt import PaSST, add_lora, merged_state_dict
 from .prototypes import LogMelStack, ModelTap, PasstTokens, Prototypes, PseudoLabelStore, run_estep
+from .prototypes import damaged_pseudo_labels, write_pseudo_labels
 import torch.nn.functional as F
 from .gmm import single_process
 from .loss import pretrain_loss
 from fastcore.basics import patch
-from .train import Trainer, append_jsonl, lr_scale, mixup, time_shift, truncate_jsonl
+from .train import Trainer, append_jsonl, keep_dataset_record, lr_scale, mixup, time_shift, truncate_jsonl
 
 # %% auto #0
 __all__ = ['DUAL_BRANCH_PARTS', 'PseudoLabelledClips', 'pretrain_loaders', 'part_of', 'parameter_groups', 'MStep', 'tagging_loss',
@@ -247,24 +248,31 @@ def iteration_features(cfg:Config, prev_best=None):
 
 # %% ../nbs/10_pretrain.ipynb #ea830220
 def estep_of_iteration(cfg:Config, run_dir, it, prev_best, device='auto', resume=False, progress=True):
-    """The E-step of EM iteration `it` in `run_dir/iter<it>/estep` (kept when resuming a finished one): rank 0
-    clusters log-mel stacks (iteration 1) or the tap of `prev_best`, the others wait; all return the prototypes."""
+    """The E-step of EM iteration `it` in `run_dir/iter<it>/estep` (kept when resuming a finished one, its damaged
+    pseudo-label stores rewritten): rank 0 clusters log-mel stacks (iteration 1) or the tap of `prev_best`, the others
+    wait; all return the prototypes."""
     rank, estep = rank_and_world()[0], Path(run_dir)/f'iter{it}'/'estep'
     kept = resume and (estep/'estep.json').exists()
     if rank == 0:  # lines of this unfinished iteration are written again (a kept E-step keeps its line)
         def earlier(r):
             return r.get('iteration', 0) < it or (kept and (r.get('iteration'), r.get('stage')) == (it, 'estep'))
         truncate_jsonl(Path(run_dir)/'metrics.jsonl', earlier)
-    if not kept:
-        if rank == 0:
-            extractor = iteration_features(cfg, prev_best)
-            t0 = time.time()
+    if rank == 0 and kept:
+        protos = Prototypes.load(estep/'prototypes.pt', device='cpu')
+        damaged = damaged_pseudo_labels(estep/'pseudo_labels', cfg.prototypes.splits, protos.hash)
+        if damaged:  # derived data: the same features and prototypes write it again
             with single_process():
-                protos = run_estep(extractor, cfg, estep, device, progress)  # the other ranks wait
-            append_jsonl(Path(run_dir)/'metrics.jsonl',
-                         {'iteration': it, 'stage': 'estep', 'seconds': round(time.time() - t0, 2),
-                          'n_prototypes': protos.n_prototypes, 'dim': protos.dim, 'hash': protos.hash})
-        if is_distributed(): dist.barrier()
+                write_pseudo_labels(iteration_features(cfg, prev_best), protos, cfg, estep/'pseudo_labels', device,
+                                    progress, splits=damaged)
+    if rank == 0 and not kept:
+        extractor = iteration_features(cfg, prev_best)
+        t0 = time.time()
+        with single_process():
+            protos = run_estep(extractor, cfg, estep, device, progress)  # the other ranks wait
+        append_jsonl(Path(run_dir)/'metrics.jsonl',
+                     {'iteration': it, 'stage': 'estep', 'seconds': round(time.time() - t0, 2),
+                      'n_prototypes': protos.n_prototypes, 'dim': protos.dim, 'hash': protos.hash})
+    if is_distributed(): dist.barrier()
     return Prototypes.load(estep/'prototypes.pt', device='cpu')
 
 # %% ../nbs/10_pretrain.ipynb #76c06c6e
@@ -318,6 +326,7 @@ def run_pretraining(cfg:Config, run_dir, device='auto', resume=False, progress=T
     run_dir.mkdir(parents=True, exist_ok=True)
     if rank_and_world()[0] == 0 and not (resume and (run_dir/'config.yaml').exists()):  # on resume it is kept
         save_config(cfg, run_dir/'config.yaml')
+    keep_dataset_record(run_dir, cfg.data, resume)  # resumed on another dataset: refused
     prev_best = None
     for it in range(1, cfg.pretrain.iterations + 1):
         if not (resume and (run_dir/f'iter{it}'/'done.json').exists()):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_prototypes.ipynb #970c9490
 from __future__ import annotations
-import hashlib, json, os, time
+import hashlib, json, os, time, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,7 +13,8 @@ from torch import nn
 from torch.utils.data import DataLoader
 from fastcore.basics import patch
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
-from .config import Config, atomic_save, atomic_write_text, resolve_device
+from .config import Config, NotEnoughSpace, atomic_save, atomic_write_text, check_free_space, reserve_space
+from .config import resolve_device
 from .audio import LogMel
 from .data import batch_features, dataset_classes, split_dataset
 from .gmm import GaussianMixture, KMeans
@@ -21,7 +22,7 @@ from .gmm import GaussianMixture, KMeans
 # %% auto #0
 __all__ = ['LogMelStack', 'weights_digest', 'ModelTap', 'PasstTokens', 'stratified_frames', 'PCA', 'FrameCache',
            'PseudoLabelStore', 'Prototypes', 'clip_batches', 'extract_features', 'fit_prototypes',
-           'write_pseudo_labels', 'run_estep']
+           'write_pseudo_labels', 'run_estep', 'damaged_pseudo_labels']
 
 # %% ../nbs/07_prototypes.ipynb #197b4946
 class LogMelStack(nn.Module):
@@ -154,10 +155,15 @@ def create(cls:PseudoLabelStore, root, split, filenames, n_frames, n_prototypes,
         'hash': source_hash,
         'dtype': 'float16',
     }
-    tmp = root/f'.{split}.f16.tmp'
-    mm = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.float16, shape=(len(filenames), n_frames, n_prototypes))
+    tmp, shape = root/f'.{split}.f16.tmp', (len(filenames), n_frames, n_prototypes)
+    check_free_space(root, int(np.prod(shape)) * 2 + 4096)  # the data and its .npy header
+    mm = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.float16, shape=shape)
     offset = mm.offset
     del mm  # the file and its header exist; clips are written with plain writes (bounded memory)
+    try: reserve_space(tmp, tmp.stat().st_size)
+    except NotEnoughSpace:
+        tmp.unlink(missing_ok=True)
+        raise
     store = cls(root, split, index, None)
     store._fh, store._offset, store._row = open(tmp, 'r+b'), offset, n_frames * n_prototypes * 2
     store._written = np.zeros(len(filenames), bool)
@@ -198,7 +204,7 @@ def open(cls:PseudoLabelStore, root, split, expected_hash=None):
     if not (root/f'{split}.json').exists(): raise FileNotFoundError(f"{root}: no pseudo labels for split {split!r}")
     try: index = json.loads((root/f'{split}.json').read_text())
     except ValueError as e:
-        raise ValueError(f"{root/(split + '.json')}: damaged pseudo-label index ({e}); rerun the E-step") from None
+        raise ValueError(f"{root/(split + '.json')}: damaged pseudo-label index ({e})") from None
     if expected_hash is not None and index['hash'] != expected_hash:
         raise ValueError(
             f"{root / (split + '.json')}: pseudo labels were made by prototypes {index['hash'][:12]}, expected "
@@ -206,8 +212,7 @@ def open(cls:PseudoLabelStore, root, split, expected_hash=None):
         )
     try: data = np.load(root/f'{split}.npy', mmap_mode='r')
     except (ValueError, OSError, EOFError) as e:
-        raise ValueError(f"{root/(split + '.npy')}: truncated or damaged pseudo-label file ({e}); rerun the E-step "
-                         f"(remove {root.parent} and run again with --resume)") from None
+        raise ValueError(f"{root/(split + '.npy')}: truncated or damaged pseudo-label file ({e})") from None
     if data.shape != (len(index['filenames']), index['n_frames'], index['n_prototypes']):
         raise ValueError(f"{root/(split + '.npy')}: shape {data.shape} does not match its index")
     return cls(root, split, index, data)
@@ -354,13 +359,15 @@ class _Projected:
     def __init__(self, chunks, pca): self.chunks, self.pca = chunks, pca
     def __iter__(self): return (self.pca.transform(c) for c in self.chunks)
 
-# %% ../nbs/07_prototypes.ipynb #84106e12
-def write_pseudo_labels(extractor, prototypes:Prototypes, cfg:Config, out, device='auto', progress=True):
-    "Pass 2 of the E-step: the posteriors of every frame of every clip of `cfg.prototypes.splits`, one store per split."
+# %% ../nbs/07_prototypes.ipynb #9116e97b
+def write_pseudo_labels(extractor, prototypes:Prototypes, cfg:Config, out, device='auto', progress=True, splits=None):
+    """Pass 2 of the E-step: the posteriors of every frame of every clip of `splits` (default
+    `cfg.prototypes.splits`), one store per split."""
     device = resolve_device(device)
     logmel, extractor = LogMel(cfg.features).to(device), extractor.to(device)
     stores = {}
-    for name, loader in clip_batches(cfg, cfg.prototypes.splits, cfg.prototypes.batch_size, cfg.data.num_workers):
+    splits = cfg.prototypes.splits if splits is None else splits
+    for name, loader in clip_batches(cfg, splits, cfg.prototypes.batch_size, cfg.data.num_workers):
         n_frames = loader.dataset.encoder.n_frames
         store = PseudoLabelStore.create(
             out, name, loader.dataset.split.filenames, n_frames, prototypes.n_prototypes, prototypes.hash
@@ -399,3 +406,17 @@ def run_estep(extractor, cfg:Config, out, device='auto', progress=True):
         ),
     )
     return protos
+
+# %% ../nbs/07_prototypes.ipynb #3de12b2a
+def damaged_pseudo_labels(out, splits, expected_hash):
+    """The splits among `splits` whose pseudo-label store in folder `out` cannot be opened against `expected_hash`,
+    each named in a warning; temporary files of killed writes in `out` are removed."""
+    out, damaged = Path(out), []
+    for tmp in out.glob('.*.tmp'): tmp.unlink(missing_ok=True)
+    for split in splits:
+        try: PseudoLabelStore.open(out, split, expected_hash)
+        except (ValueError, FileNotFoundError) as e:
+            warnings.warn(f"pseudo labels of split {split!r} cannot be used ({e}); they are rewritten from the "
+                          f"prototypes")
+            damaged.append(split)
+    return damaged
