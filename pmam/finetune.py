@@ -15,16 +15,18 @@ from .config import Config, ConfigError, atomic_save, atomic_write_text, is_dist
 from .config import rank_and_world
 from .config import save_config
 from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, require_clips, split_dataset
+from .data import file_sha1
 from .model import DetectorEnsemble, architecture, build_detector, detector_checkpoint, load_detector
-from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, time_shift
+from .train import Trainer, append_jsonl, filter_augment, freq_shift, keep_dataset_record, lr_scale, mixup
+from .train import time_shift
 from .evaluate import evaluate_split, scored_split, tune_median_windows
 from .audio import LogMel
 
 # %% auto #0
-__all__ = ['HEAD_IN_BACKBONE', 'ema_update', 'consistency_weight', 'selection_key', 'masked_bce', 'active_frame_shares',
-           'class_pos_weights', 'finetune_groups', 'Finetuner', 'tagging_bce', 'labelled_clip_choice',
-           'labelled_subset', 'AsUnlabeled', 'subset_kind', 'train_clip_counts', 'finetune_loaders', 'headline',
-           'per_class', 'run_finetune', 'ensemble_detectors']
+__all__ = ['HEAD_IN_BACKBONE', 'INIT_RECORD', 'ema_update', 'consistency_weight', 'selection_key', 'masked_bce',
+           'active_frame_shares', 'class_pos_weights', 'finetune_groups', 'Finetuner', 'tagging_bce',
+           'labelled_clip_choice', 'labelled_subset', 'AsUnlabeled', 'subset_kind', 'train_clip_counts',
+           'finetune_loaders', 'headline', 'per_class', 'finetune_init', 'run_finetune', 'ensemble_detectors']
 
 # %% ../nbs/12_finetune.ipynb #0d8e9ff1
 @torch.no_grad()
@@ -294,6 +296,36 @@ def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device
     det.median_windows = best['median_windows']
 
 # %% ../nbs/12_finetune.ipynb #716c9578
+INIT_RECORD = 'init.json'
+
+def _recorded_init(out):
+    "`{'checkpoint', 'sha1'}` a fine-tuning in `out` started from (`init.json`; older ones: `results.json`), or None."
+    for name, read in ((INIT_RECORD, lambda d: d), ('results.json', lambda d: {'checkpoint': d['checkpoint']})):
+        try: return read(json.loads((Path(out)/name).read_text()))
+        except (OSError, ValueError, KeyError, TypeError): continue
+    return None
+
+def finetune_init(out, checkpoint=None, resume=False):
+    """The checkpoint a fine-tuning in `out` starts from: `checkpoint` (None: from scratch), recorded in `init.json`
+    with its SHA-1; on `resume` the recorded one, which a `checkpoint` given must be (same bytes): else
+    `ConfigError`."""
+    recorded = _recorded_init(out) if resume else None
+    if recorded is None:
+        init = {'checkpoint': None if checkpoint is None else str(Path(checkpoint).resolve()),
+                'sha1': None if checkpoint is None else file_sha1(checkpoint)}
+        if rank_and_world()[0] == 0: atomic_write_text(Path(out)/INIT_RECORD, json.dumps(init, indent=1))
+        return checkpoint
+    was = recorded['checkpoint']
+    if checkpoint is None: return None if was is None else Path(was)
+    same = was is not None and (file_sha1(checkpoint) == recorded['sha1'] if recorded.get('sha1')
+                                else Path(checkpoint).resolve() == Path(was).resolve())
+    if not same:
+        raise ConfigError(f"--checkpoint {checkpoint} is not the checkpoint the fine-tuning in {out} started from "
+                          f"({was or 'none: it started from scratch'}); resume it without --checkpoint, or start a new "
+                          f"fine-tuning in another --out")
+    return checkpoint
+
+# %% ../nbs/12_finetune.ipynb #c6e2fa89
 def run_finetune(
     cfg: Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None
 ):
@@ -302,8 +334,10 @@ def run_finetune(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rank, world = rank_and_world()
+    checkpoint = finetune_init(out, checkpoint, resume)  # on resume: the one it started from
     torch.manual_seed(cfg.seed * 1000 + 99)
     train, val_set, test_set, classes = finetune_loaders(cfg, rank, world)
+    keep_dataset_record(out, cfg.data, resume)  # resumed on another dataset: refused
     det = build_detector(cfg, len(classes), checkpoint)
     name = name or ('pretrained' if checkpoint else 'scratch')
     ft = Finetuner(det, cfg, train, val_set, out, device, {'name': name}, progress)

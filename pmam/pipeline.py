@@ -4,23 +4,27 @@
 
 # %% ../nbs/13_pipeline.ipynb #c08e0b5e
 from __future__ import annotations
-import dataclasses, json, os, platform, time
+import dataclasses, json, os, platform, sys, time, warnings
+from dataclasses import asdict
 from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 import torch.distributed as dist
-from .config import (Config, ConfigError, atomic_write_text, cpu_model, is_distributed, load_config, lock_dataset,
-                         rank_and_world, save_config)
-from .data import SPLITS, MetadataError, dataset_classes, load_split, require_clips
+from .config import (Config, ConfigError, SoundscapeConfig, atomic_write_text, cpu_model, flat_settings, from_dict,
+                         is_distributed, load_config, lock_dataset, rank_and_world, save_config)
+from .data import (BUILD_RECORD, SPLITS, DataLeakage, MetadataError, check_dataset, dataset_classes, load_split,
+                       require_clips)
+from .train import keep_dataset_record
 from .soundscapes import build_benchmark, project_dir
 from .pretrain import run_pretraining
 from .finetune import run_finetune
 
 # %% auto #0
-__all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'check_scored_splits', 'skipped_summary', 'skipped_audio',
-           'run_experiment', 'class_mean', 'results_table', 'markdown_table', 'read_metrics', 'write_report']
+__all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'built_settings', 'dataset_settings', 'check_scored_splits',
+           'check_leakage', 'skipped_summary', 'skipped_audio', 'run_experiment', 'class_mean', 'results_table',
+           'markdown_table', 'read_metrics', 'write_report']
 
 # %% ../nbs/13_pipeline.ipynb #d500862d
 def environment():
@@ -63,6 +67,34 @@ def ensure_dataset(cfg:Config, progress=True):
     if is_distributed(): dist.barrier()
     return root
 
+# %% ../nbs/13_pipeline.ipynb #4eab0def
+def built_settings(root):
+    "The `soundscapes` settings recorded in the build record of the dataset at `root`, or None (not built by pmam)."
+    try: built = json.loads((Path(root)/BUILD_RECORD).read_text())['config']
+    except (OSError, ValueError, KeyError, TypeError): return None
+    defaults = asdict(SoundscapeConfig())  # a record older than a setting: built as the setting's default
+    return from_dict(SoundscapeConfig, {**defaults, **{k: v for k, v in built.items() if k in defaults}}, 'soundscapes')
+
+def dataset_settings(cfg:Config, given=()):
+    """`cfg` with the `soundscapes` settings that built the benchmark already at `data.root` (its build record):
+    `ConfigError` for a differing setting that the `key=value` overrides `given` name, a warning for the others."""
+    built = built_settings(cfg.data.root)
+    if built is None: return cfg
+    have, was = (flat_settings({'soundscapes': asdict(sc)}) for sc in (cfg.soundscapes, built))
+    differ = [k for k in sorted(set(have) | set(was)) if have.get(k) != was.get(k)]
+    keys = [o.split('=', 1)[0].strip() for o in given or []]
+    asked = [k for k in differ if any(k == g or k.startswith(g + '.') for g in keys)]
+    record = Path(cfg.data.root)/BUILD_RECORD
+    if asked:
+        raise ConfigError(f"data.root={cfg.data.root} already holds a dataset built with "
+                          f"{', '.join(f'{k}={was.get(k)}' for k in asked)}; the settings {', '.join(asked)} differ "
+                          f"from its build record ({record}): rebuild it (`pmam data build --out {cfg.data.root} "
+                          f"--overwrite ...`) or drop them")
+    if differ:
+        warnings.warn(f"data.root={cfg.data.root} was built with {', '.join(f'{k}={was.get(k)}' for k in differ)} "
+                      f"(its {BUILD_RECORD}); the run records these, not the config's")
+    return dataclasses.replace(cfg, soundscapes=built)
+
 # %% ../nbs/13_pipeline.ipynb #3f3f9e0f
 def check_scored_splits(cfg:Config):
     "Raise unless the validation and test splits hold clips: those of the dataset, or those the build will make."
@@ -74,6 +106,23 @@ def check_scored_splits(cfg:Config):
     data = dataclasses.replace(cfg.data, on_bad_audio='error')  # the clips listed: no need to decode them here
     classes = dataset_classes(data)
     for name in ('validation', 'test'): require_clips(load_split(data, name, classes), data)
+
+# %% ../nbs/13_pipeline.ipynb #d7304663
+def check_leakage(cfg:Config):
+    """The `check_dataset` of the dataset of `cfg`; `DataLeakage` (the report on stderr) if audio content is shared
+    with validation or test, unless `cfg.data.allow_leakage`, which warns."""
+    found = check_dataset(cfg.data)
+    if not found.leaks: return found
+    pairs = ', '.join(f'{k} {n}' for k, n in found.pair_counts(found.leaks).items())
+    first = ' = '.join(f'{s}/{f}' for s, f in found.leaks[0])
+    what = (f"{cfg.data.root}: {len(found.leaks)} audio content(s) shared with validation or test ({pairs}; first: "
+            f"{first})")
+    if cfg.data.allow_leakage:
+        warnings.warn(f"{what}: leakage, run anyway (data.allow_leakage=true)")
+        return found
+    if rank_and_world()[0] == 0: print(found.report(), file=sys.stderr, flush=True)
+    raise DataLeakage(f"{what}: leakage; remove the copies (`pmam data check {cfg.data.root}` lists them) or set "
+                      f"data.allow_leakage=true")
 
 # %% ../nbs/13_pipeline.ipynb #78267ccf
 def skipped_summary(skipped):
@@ -101,14 +150,16 @@ def skipped_audio(cfg:Config):
     if out and rank_and_world()[0] == 0: print(skipped_summary(out), flush=True)
     return out
 
-# %% ../nbs/13_pipeline.ipynb #1287be7c
+# %% ../nbs/13_pipeline.ipynb #dedfb0a5
 def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=True):
     """Pretrain, fine-tune baseline and every EM iteration, evaluate on test; write `results.json` and `report.md`;
     return the results."""
     run_dir = Path(run_dir)
     if (run_dir/'config.yaml').exists() and not resume:
         raise FileExistsError(f"{run_dir} already holds a run; resume it (--resume) or choose another folder")
+    if not resume: cfg = dataset_settings(cfg)  # the settings that built the data, not others
     check_scored_splits(cfg)  # a missing dataset, or one with nothing to score, stops the run before any write
+    if not dataset_to_build(cfg): check_leakage(cfg)  # so does leakage (a benchmark built here has none)
     run_dir.mkdir(parents=True, exist_ok=True)
     if rank_and_world()[0] == 0 and not (
         resume and (run_dir / 'config.yaml').exists()
@@ -116,6 +167,7 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
         save_config(cfg, run_dir/'config.yaml')
     t0, times = time.time(), {}
     ensure_dataset(cfg, progress)
+    keep_dataset_record(run_dir, cfg.data, resume)  # resumed on another dataset: refused
     times['data'] = time.time() - t0
     skipped = skipped_audio(cfg)  # before any training: bad metadata stops the run here
     t = time.time()
