@@ -16,18 +16,20 @@ from .config import (ConfigError, OutputIsInput, atomic_write, atomic_write_text
 from .audio import AudioError, LogMel, mono_blocks
 from .soundscapes import build_benchmark, dataset_summary, office_sources
 from .pretrain import run_pretraining
-from .data import AUDIO_EXTENSIONS, LabelEncoder, split_dataset
+from .data import AUDIO_EXTENSIONS, DataLeakage, LabelEncoder, MetadataError, check_dataset, split_dataset
 from .model import load_detector, plugin_encoder_factory
 from .finetune import ensemble_detectors, run_finetune
 from .evaluate import evaluate_split, plot_detection, predict as predict_events
-from .pipeline import ensure_dataset, results_table, run_experiment, markdown_table, skipped_summary
+from .pipeline import (dataset_settings, ensure_dataset, results_table, run_experiment, markdown_table,
+                           skipped_summary)
 from .study import pool_report, pool_studies, run_study, summary_tables
 
 # %% auto #0
-__all__ = ['FINETUNE_RECORD', 'ENSEMBLE_RECORD', 'COMMANDS', 'data_build', 'config_file', 'dataset_inputs', 'run_folder',
-           'all_checked', 'command_config', 'init_distributed', 'pretrain', 'finetune', 'evaluate', 'ensemble',
-           'find_config', 'expand_audio', 'logmel_blocks', 'plot_logmel', 'plot_path', 'write_detection_plots',
-           'predict', 'run', 'study', 'study_pool', 'underscored_options', 'interrupted_message', 'main']
+__all__ = ['FINETUNE_RECORD', 'ENSEMBLE_RECORD', 'COMMANDS', 'data_build', 'data_check', 'config_file', 'dataset_inputs',
+           'run_folder', 'all_checked', 'command_config', 'init_distributed', 'pretrain', 'finetune', 'evaluate',
+           'ensemble', 'find_config', 'expand_audio', 'logmel_blocks', 'plot_logmel', 'plot_path',
+           'write_detection_plots', 'predict', 'run', 'study', 'study_pool', 'underscored_options',
+           'interrupted_message', 'main']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -69,6 +71,22 @@ def data_build(
             print(f"{what.replace('_', ' ')}: {len(info[what])} (listed in {Path(out)/'metadata'/'build.json'})")
     return info
 
+# %% ../nbs/99_cli.ipynb #f41acc42
+def data_check(
+    root: Param('dataset folder', opt=False),
+    config: str = 'tiny',  # preset or YAML file whose `data` section gives the folder layout (e.g. desed)
+    overrides: Param('data.key=value settings of the layout', nargs='*', opt=False) = None,
+):
+    "Check a dataset: audio content shared between splits (leakage) and tsv rows whose audio file is missing."
+    if not Path(root).is_dir(): raise MetadataError(f"{root}: no such dataset folder")
+    found = check_dataset(load_config(config, [*(overrides or []), f'data.root={root}']).data)
+    print(found.report())
+    n_missing = sum(map(len, found.missing.values()))
+    problems = [f"{len(found.leaks)} audio content(s) shared with validation or test (leakage)"] if found.leaks else []
+    if n_missing: problems.append(f"{n_missing} tsv row(s) whose audio file is missing")
+    if problems: raise (DataLeakage if found.leaks else MetadataError)(f"{root}: {' and '.join(problems)}")
+    return found
+
 # %% ../nbs/99_cli.ipynb #d130ac1c
 def config_file(config):
     "The path of `config` if it names a YAML file rather than a preset, else None."
@@ -83,7 +101,7 @@ def dataset_inputs(cfg, split=None):
     audio = sorted(audio_dir.iterdir()) if audio_dir is not None and audio_dir.is_dir() else []
     return {'dataset': data.root, 'metadata file': tsvs, 'dataset audio file': audio}
 
-# %% ../nbs/99_cli.ipynb #9814ab00
+# %% ../nbs/99_cli.ipynb #c1c3406c
 FINETUNE_RECORD = ('config.yaml', 'last.pt', 'best.pt', 'metrics.jsonl', 'results.json')  # what a fine-tuning leaves
 
 def run_folder(folder, rank=0, resume=False):
@@ -103,6 +121,7 @@ def command_config(config, overrides, run_dir, resume, trust_plugins=False):
         if (Path(run_dir)/'config.yaml').exists():
             raise FileExistsError(f"{run_dir} already holds a run; pass --resume to continue it, or choose another "
                                   f"--run_dir")
+        cfg = dataset_settings(cfg, overrides)  # the settings that built the data there, or a refusal
     refuse_output_over_input({'--run_dir': run_dir}, {'dataset': cfg.data.root})
     if ':' in cfg.model.encoder: plugin_encoder_factory(cfg.model.encoder)  # a bad plug-in stops it before any write
     return cfg
@@ -139,7 +158,7 @@ def pretrain(
     if is_distributed(): dist.destroy_process_group()
     return best
 
-# %% ../nbs/99_cli.ipynb #fdae9b5d
+# %% ../nbs/99_cli.ipynb #c9f81d19
 def finetune(
     config:str='tiny',  # preset name or YAML file (e.g. the config.yaml of a pretraining run)
     checkpoint:str=None,  # pretraining checkpoint (…/mstep/best.pt); none: from scratch (the baseline)
@@ -163,6 +182,7 @@ def finetune(
             held = [n for n in FINETUNE_RECORD if (out/n).exists()]
             if held: raise FileExistsError(f"{out} already holds a fine-tuning ({', '.join(held)}); pass --resume to "
                                            f"continue it, or choose another --out")
+            cfg = dataset_settings(cfg, overrides)  # the settings that built the data there, or a refusal
         if ':' in cfg.model.encoder: plugin_encoder_factory(cfg.model.encoder)  # checked before anything is written
         written = [n for n in FINETUNE_RECORD if not (resume and n == 'config.yaml')]  # on resume the record is kept
         refuse_output_over_input({'--out': out, **{f"--out's {n}": out/n for n in written}},
@@ -401,10 +421,10 @@ def study_pool(
     print(pool_report(pooled))
     return pooled
 
-# %% ../nbs/99_cli.ipynb #5fb02e7e
-COMMANDS = {('data', 'build'): data_build, ('pretrain',): pretrain, ('finetune',): finetune, ('evaluate',): evaluate,
-            ('ensemble',): ensemble, ('predict',): predict, ('run',): run, ('study',): study,
-            ('study', 'pool'): study_pool}
+# %% ../nbs/99_cli.ipynb #aa3ea656
+COMMANDS = {('data', 'build'): data_build, ('data', 'check'): data_check, ('pretrain',): pretrain,
+            ('finetune',): finetune, ('evaluate',): evaluate, ('ensemble',): ensemble, ('predict',): predict,
+            ('run',): run, ('study',): study, ('study', 'pool'): study_pool}
 
 def underscored_options(args, cmd):
     "`args` with each `--some-option` written `--some_option` where that is an option of `cmd` (`--trust-plugins`)."

@@ -299,31 +299,36 @@ def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device
 INIT_RECORD = 'init.json'
 
 def _recorded_init(out):
-    "`{'checkpoint', 'sha1'}` a fine-tuning in `out` started from (`init.json`; older ones: `results.json`), or None."
-    for name, read in ((INIT_RECORD, lambda d: d), ('results.json', lambda d: {'checkpoint': d['checkpoint']})):
-        try: return read(json.loads((Path(out)/name).read_text()))
-        except (OSError, ValueError, KeyError, TypeError): continue
+    "`{'checkpoint', 'sha1', 'name'}` a fine-tuning in `out` started from (`init.json`, else `results.json`), or None."
+    for file in (INIT_RECORD, 'results.json'):
+        try: record = json.loads((Path(out)/file).read_text())
+        except (OSError, ValueError): continue
+        if isinstance(record, dict) and 'checkpoint' in record:
+            return {'checkpoint': record['checkpoint'], 'sha1': record.get('sha1'),
+                    'name': record.get('name', record.get('model'))}
     return None
 
-def finetune_init(out, checkpoint=None, resume=False):
-    """The checkpoint a fine-tuning in `out` starts from: `checkpoint` (None: from scratch), recorded in `init.json`
-    with its SHA-1; on `resume` the recorded one, which a `checkpoint` given must be (same bytes): else
-    `ConfigError`."""
+def finetune_init(out, checkpoint=None, resume=False, name=None):
+    """The checkpoint a fine-tuning in `out` starts from (None: from scratch) and its name, recorded in `init.json`
+    with the checkpoint's SHA-1; on `resume` the recorded ones: a `checkpoint` given must be the recorded one (same
+    bytes), else `ConfigError`."""
     recorded = _recorded_init(out) if resume else None
     if recorded is None:
+        name = name or ('pretrained' if checkpoint else 'scratch')
         init = {'checkpoint': None if checkpoint is None else str(Path(checkpoint).resolve()),
-                'sha1': None if checkpoint is None else file_sha1(checkpoint)}
+                'sha1': None if checkpoint is None else file_sha1(checkpoint), 'name': name}
         if rank_and_world()[0] == 0: atomic_write_text(Path(out)/INIT_RECORD, json.dumps(init, indent=1))
-        return checkpoint
+        return checkpoint, name
     was = recorded['checkpoint']
-    if checkpoint is None: return None if was is None else Path(was)
-    same = was is not None and (file_sha1(checkpoint) == recorded['sha1'] if recorded.get('sha1')
+    name = name or recorded['name'] or ('pretrained' if was else 'scratch')
+    if checkpoint is None: return (None if was is None else Path(was)), name
+    same = was is not None and (file_sha1(checkpoint) == recorded['sha1'] if recorded['sha1']
                                 else Path(checkpoint).resolve() == Path(was).resolve())
     if not same:
         raise ConfigError(f"--checkpoint {checkpoint} is not the checkpoint the fine-tuning in {out} started from "
                           f"({was or 'none: it started from scratch'}); resume it without --checkpoint, or start a new "
                           f"fine-tuning in another --out")
-    return checkpoint
+    return checkpoint, name
 
 # %% ../nbs/12_finetune.ipynb #c6e2fa89
 def run_finetune(
@@ -334,12 +339,11 @@ def run_finetune(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rank, world = rank_and_world()
-    checkpoint = finetune_init(out, checkpoint, resume)  # on resume: the one it started from
+    checkpoint, name = finetune_init(out, checkpoint, resume, name)  # on resume: what it started from
     torch.manual_seed(cfg.seed * 1000 + 99)
     train, val_set, test_set, classes = finetune_loaders(cfg, rank, world)
     keep_dataset_record(out, cfg.data, resume)  # resumed on another dataset: refused
     det = build_detector(cfg, len(classes), checkpoint)
-    name = name or ('pretrained' if checkpoint else 'scratch')
     ft = Finetuner(det, cfg, train, val_set, out, device, {'name': name}, progress)
     if not ft.fit(resume, stop_after_epochs): return None
     best = load_checkpoint(out/'best.pt', ['detector', 'epoch', 'which', 'val'], 'the selected detector (best.pt)')

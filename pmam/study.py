@@ -33,18 +33,18 @@ from .pretrain import run_pretraining
 from .model import load_detector
 from .finetune import run_finetune
 from .evaluate import PSDS_TOOLS, compute_psds, split_durations, split_scores
-from .pipeline import class_mean, dataset_to_build, ensure_dataset, environment, markdown_table
+from .pipeline import class_mean, dataset_settings, dataset_to_build, ensure_dataset, environment, markdown_table
 
 # %% auto #0
-__all__ = ['STUDY_KEYS', 'PLACEHOLDER', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'SUMMARY_METRICS', 'METRIC_NAMES', 'StudySpec',
-           'read_study_spec', 'fill_study_spec', 'setting_config', 'pretraining_key', 'StudyUnit', 'study_units',
-           'shipped_studies', 'find_study_spec', 'frame_assignments', 'cluster_purity', 'prototype_quality', 'mean_std',
-           't_interval', 'paired_difference', 'psds_on_test_split', 'unit_machine', 'run_pretraining_unit',
-           'run_finetune_unit', 'summarize_study', 'select_on_validation', 'summary_tables', 'plot_summary',
-           'write_summary', 'finished_units', 'run_study', 'read_summary', 'contrast_arms', 'pretraining_identity',
-           'contrast_units', 'independent_groups', 'group_differences', 'fixed_effect', 'heterogeneity',
-           'random_effects', 'seed_as_unit', 'unit_machines', 'pool_summaries', 'pool_studies', 'pool_table',
-           'pool_report']
+__all__ = ['STUDY_KEYS', 'PLACEHOLDER', 'QUICK_DATA', 'QUICK_OVERRIDES', 'PRETRAIN_SECTIONS', 'SUMMARY_METRICS', 'METRIC_NAMES',
+           'StudySpec', 'read_study_spec', 'fill_study_spec', 'setting_config', 'pretraining_key', 'StudyUnit',
+           'study_units', 'shipped_studies', 'find_study_spec', 'frame_assignments', 'cluster_purity',
+           'prototype_quality', 'mean_std', 't_interval', 'paired_difference', 'psds_on_test_split', 'unit_machine',
+           'run_pretraining_unit', 'run_finetune_unit', 'summarize_study', 'select_on_validation', 'summary_tables',
+           'plot_summary', 'write_summary', 'finished_units', 'run_study', 'read_summary', 'contrast_arms',
+           'pretraining_identity', 'contrast_units', 'independent_groups', 'group_differences', 'fixed_effect',
+           'heterogeneity', 'random_effects', 'seed_as_unit', 'unit_machines', 'pool_summaries', 'pool_studies',
+           'pool_table', 'pool_report']
 
 # %% ../nbs/14_study.ipynb #cb21ba6f
 @dataclass
@@ -123,8 +123,8 @@ def fill_study_spec(text:str, values:dict):
     return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), text)
 
 # %% ../nbs/14_study.ipynb #c74d83f9
-QUICK_OVERRIDES = ['soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}',
-                   'data.batch={strong: 2, weak: 2, unlabeled: 4}', 'prototypes.pca_dim=8', 'prototypes.max_iter=10',
+QUICK_DATA = 'soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}'  # built if missing
+QUICK_OVERRIDES = ['data.batch={strong: 2, weak: 2, unlabeled: 4}', 'prototypes.pca_dim=8', 'prototypes.max_iter=10',
                    'pretrain.epochs=1', 'pretrain.steps_per_epoch=2', 'pretrain.batch_size=null', 'finetune.epochs=1',
                    'finetune.steps_per_epoch=2', 'finetune.freeze_epochs=0', 'finetune.batch_size=null',
                    'evaluate.psds_thresholds=10']
@@ -152,7 +152,9 @@ def setting_config(spec:StudySpec, setting:str, seed:int, quick=False, quick_dat
     try: cfg = load_config(spec.base, overrides)
     except ConfigError as e: raise ConfigError(f"setting {setting!r}, seed {seed}: {e}") from None
     if quick and quick_data is not None and cfg.data.embedded and not Path(cfg.data.root).exists():
-        cfg = load_config(spec.base, [*overrides, f'data.root={quick_data}', 'data.build_if_missing=true'])
+        cfg = load_config(spec.base, [QUICK_DATA, *overrides, f'data.root={quick_data}', 'data.build_if_missing=true'])
+    try: cfg = dataset_settings(cfg, [*spec.overrides, *own])  # a dataset there: the settings that built it
+    except ConfigError as e: raise ConfigError(f"setting {setting!r}, seed {seed}: {e}") from None
     return cfg, _check_init(init, cfg, setting)
 
 # %% ../nbs/14_study.ipynb #dda2d236
