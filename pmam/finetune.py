@@ -322,8 +322,9 @@ def finetune_init(out, checkpoint=None, resume=False, name=None):
     was = recorded['checkpoint']
     name = name or recorded['name'] or ('pretrained' if was else 'scratch')
     if checkpoint is None: return (None if was is None else Path(was)), name
-    same = was is not None and (file_sha1(checkpoint) == recorded['sha1'] if recorded['sha1']
-                                else Path(checkpoint).resolve() == Path(was).resolve())
+    if was is not None and not recorded['sha1']:  # recorded before init.json: by path (a moved folder: unknown)
+        same = Path(checkpoint).resolve() == Path(was).resolve() or not Path(was).exists()
+    else: same = was is not None and file_sha1(checkpoint) == recorded['sha1']
     if not same:
         raise ConfigError(f"--checkpoint {checkpoint} is not the checkpoint the fine-tuning in {out} started from "
                           f"({was or 'none: it started from scratch'}); resume it without --checkpoint, or start a new "

@@ -111,7 +111,10 @@ def check_scored_splits(cfg:Config):
 def check_leakage(cfg:Config):
     """The `check_dataset` of the dataset of `cfg`; `DataLeakage` (the report on stderr) if audio content is shared
     with validation or test, unless `cfg.data.allow_leakage`, which warns."""
+    rank, spread = rank_and_world()[0], is_distributed()
+    if spread and rank != 0: dist.barrier()  # rank 0 reads the audio and caches the digests, the others read them
     found = check_dataset(cfg.data)
+    if spread and rank == 0: dist.barrier()
     if not found.leaks: return found
     pairs = ', '.join(f'{k} {n}' for k, n in found.pair_counts(found.leaks).items())
     first = ' = '.join(f'{s}/{f}' for s, f in found.leaks[0])

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_soundscapes.ipynb #ae291326
 from __future__ import annotations
-import hashlib, json, math, os, shutil
+import hashlib, json, math, os, shutil, warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +79,18 @@ def _save_npy(path, array):
     with open(path, 'wb') as f: np.save(f, array)
 
 # %% ../nbs/04_soundscapes.ipynb #0b58b6ce
+def _cached_sources(data_f, index_f):
+    "The `Source`s cached in `data_f` and `index_f`, or None (named in a warning) if they do not read back whole."
+    try:
+        data, index = np.load(data_f, mmap_mode='r'), json.loads(index_f.read_text())
+        if data.ndim == 1 and data.dtype == np.float32 and all(0 <= a <= b <= len(data) for *_, a, b in index):
+            return [Source(p, r, l, data[a:b], c) for p, r, l, c, a, b in index]
+        why = f"{data.shape} {data.dtype} does not hold what its index lists"
+    except Exception as e: why = f"{type(e).__name__}: {(str(e).splitlines() or [''])[0][:120]}"
+    warnings.warn(f"decoded-sources cache {data_f} is damaged ({why}); the sources are decoded again")
+    return None
+
+# %% ../nbs/04_soundscapes.ipynb #5f2125e5
 def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
     "Decode the clips listed in `root/manifest.tsv`: a list of `Source` and a list of skipped `(path, reason)`."
     root = Path(root)
@@ -88,8 +100,8 @@ def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
     cdir = root/'.cache'
     data_f, index_f = cdir/f'sources-{key}.npy', cdir/f'sources-{key}.json'
     if cache and data_f.exists() and index_f.exists():  # decoded before: memory-map it
-        data, index = np.load(data_f, mmap_mode='r'), json.loads(index_f.read_text())
-        return [Source(p, r, l, data[a:b], c) for p, r, l, c, a, b in index], []
+        cached = _cached_sources(data_f, index_f)
+        if cached is not None: return cached, []
     sources, skipped = _decode_sources(root, manifest, sample_rate, on_bad)
     if cache and not skipped:
         try:
