@@ -453,6 +453,9 @@ class Config:
     name: str = 'defaults'  # the dataclass defaults are the preset `defaults`; a preset file sets its own name
     seed: int = 0  # one seed fixes data mixing, masking, init and training
     device: str = 'auto'  # 'auto', 'cpu', 'cuda', 'cuda:1', ...
+    # processes `pmam run` uses on this machine: 2 fine-tunes the no-pretraining baseline in a second process beside the
+    # pretraining, each with half of torch's threads (the same numbers as one process at that thread count)
+    jobs: int = 1
     features: FeatureConfig = field(default_factory=FeatureConfig)
     data: DataConfig = field(default_factory=DataConfig)
     soundscapes: SoundscapeConfig = field(default_factory=SoundscapeConfig)
@@ -464,6 +467,7 @@ class Config:
 
     def validate(self):
         if not 0 <= self.seed <= MAX_SEED: raise ConfigError(f"seed={self.seed}: must be an integer in [0, {MAX_SEED}]")
+        if self.jobs not in (1, 2): raise ConfigError(f"jobs={self.jobs}: 1, or 2 (baseline beside the pretraining)")
         if not (self.device in ('auto', 'cpu', 'cuda', 'mps') or self.device.startswith('cuda:')):
             raise ConfigError(f"device={self.device!r}: allowed 'auto', 'cpu', 'cuda', 'cuda:N', 'mps'")
         for f in fields(self):
