@@ -188,7 +188,7 @@ def validate(self:SoundscapeConfig, prefix='soundscapes'):
     if not 0 < self.labelled_recordings <= 1:
         raise ConfigError(f"{prefix}.labelled_recordings must be in (0, 1], got {self.labelled_recordings}")
 
-# %% ../nbs/00_config.ipynb #639a8c09
+# %% ../nbs/00_config.ipynb #739e8466
 ENCODERS = {'cnn': 'pmam.model:cnn_encoder', 'mlp': 'pmam.model:mlp_encoder', 'passt': 'pmam.model:passt_encoder',
             'passt_cnn': 'pmam.model:passt_cnn_encoder'}
 PRETRAIN_LOSSES = {'bce': 'pmam.loss:prototype_bce', 'info_nce': 'pmam.loss:info_nce',
@@ -200,7 +200,7 @@ def import_entry(entry):
     module, _, attr = entry.partition(':')
     return getattr(importlib.import_module(module), attr)
 
-# %% ../nbs/00_config.ipynb #176e8d1e
+# %% ../nbs/00_config.ipynb #639a8c09
 @dataclass
 class ModelConfig:
     "The masked audio model: CNN encoder, block masking, Transformer context network, heads."
@@ -237,7 +237,7 @@ class ModelConfig:
         "Feature frames per label frame."
         return math.prod(self.encoder_time_pools) / self.encoder_upsample
 
-# %% ../nbs/00_config.ipynb #efb43ca5
+# %% ../nbs/00_config.ipynb #dc9e40f0
 @patch
 def validate(self:ModelConfig, prefix='model'):
     if ':' not in self.encoder and self.encoder not in ENCODERS:
@@ -321,7 +321,7 @@ class PrototypeConfig:
             raise ConfigError(f"{prefix}.fit_splits must be distinct training splits (strong, weak, unlabeled), at "
                               f"least one; got {self.fit_splits}")
 
-# %% ../nbs/00_config.ipynb #7b2f55b0
+# %% ../nbs/00_config.ipynb #e5538b13
 @dataclass
 class PretrainConfig:
     "The M-step trainer and the EM iterations."
@@ -499,7 +499,7 @@ class Config:
                               "features.frontend=passt (and its 32 kHz, 128 mel bands; see the desed_passt preset)")
         return self
 
-# %% ../nbs/00_config.ipynb #df90b60e
+# %% ../nbs/00_config.ipynb #f8ec0ddd
 def derive_seed(seed:int, *names) -> int:
     "The seed in [0, 2**63) of the random stream `names` of `seed`: the first 63 bits of SHA-256 of 'seed/name/...'."
     text = '/'.join(map(str, (seed, *names)))
@@ -663,7 +663,7 @@ def load_config(preset_or_path='tiny', overrides=None, trust_plugins=False):
     if p.name == RUN_RECORD: check_plugin_trusted(cfg, p, overrides, trust_plugins)
     return cfg
 
-# %% ../nbs/00_config.ipynb #ebdffcf1
+# %% ../nbs/00_config.ipynb #74ad5bad
 def restated_defaults(d:dict, cls=Config, prefix='') -> list:
     "The keys ('section.key') of the preset mapping `d` whose value is the default of dataclass `cls`."
     hints, default, found = get_type_hints(cls), cls(), []

@@ -394,7 +394,7 @@ def load_pretrained(path, cfg:Config, device='cpu'):
         raise CheckpointError(f"{path}: does not fit the model of this config ({why}); use its config") from None
     return model
 
-# %% ../nbs/05_model.ipynb #77980d43
+# %% ../nbs/05_model.ipynb #7826eea9
 class Detector(nn.Module):
     """Encoder + context network of a `MaskedAudioModel` and an `SEDHead`; `median_windows`: its post-processing, if
     tuned."""

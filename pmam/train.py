@@ -36,7 +36,7 @@ def lr_scale(step, total_steps, warmup_steps, decay_start, exponent):
     phi = (step - start) / max(1, total_steps - start)
     return math.exp(-exponent * phi ** 2)
 
-# %% ../nbs/09_train.ipynb #29dabd87
+# %% ../nbs/09_train.ipynb #9fabe5a7
 def optimizer_groups(parts, lr, weight_decay, decay_norms_and_biases=False, part_weight_decay=None, no_decay=()):
     """AdamW groups of `parts` (`{part: [(name, parameter)]}`, in group order), trainable parameters only, with
     `lr[part]`, `part` and the weight decay `part_weight_decay[part]` (else `weight_decay`): on every parameter with
