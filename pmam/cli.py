@@ -71,7 +71,7 @@ def data_build(
             print(f"{what.replace('_', ' ')}: {len(info[what])} (listed in {Path(out)/'metadata'/'build.json'})")
     return info
 
-# %% ../nbs/99_cli.ipynb #f41acc42
+# %% ../nbs/99_cli.ipynb #ebe1fa02
 def data_check(
     root: Param('dataset folder', opt=False),
     config: str = 'tiny',  # preset or YAML file whose `data` section gives the folder layout (e.g. desed)
@@ -101,7 +101,7 @@ def dataset_inputs(cfg, split=None):
     audio = sorted(audio_dir.iterdir()) if audio_dir is not None and audio_dir.is_dir() else []
     return {'dataset': data.root, 'metadata file': tsvs, 'dataset audio file': audio}
 
-# %% ../nbs/99_cli.ipynb #c1c3406c
+# %% ../nbs/99_cli.ipynb #53fa0f94
 FINETUNE_RECORD = ('config.yaml', 'last.pt', 'best.pt', 'metrics.jsonl', 'results.json')  # what a fine-tuning leaves
 
 def run_folder(folder, rank=0, resume=False):
@@ -158,7 +158,7 @@ def pretrain(
     if is_distributed(): dist.destroy_process_group()
     return best
 
-# %% ../nbs/99_cli.ipynb #c9f81d19
+# %% ../nbs/99_cli.ipynb #c2fa8114
 def finetune(
     config:str='tiny',  # preset name or YAML file (e.g. the config.yaml of a pretraining run)
     checkpoint:str=None,  # pretraining checkpoint (…/mstep/best.pt); none: from scratch (the baseline)
@@ -421,7 +421,7 @@ def study_pool(
     print(pool_report(pooled))
     return pooled
 
-# %% ../nbs/99_cli.ipynb #aa3ea656
+# %% ../nbs/99_cli.ipynb #09a47ca9
 COMMANDS = {('data', 'build'): data_build, ('data', 'check'): data_check, ('pretrain',): pretrain,
             ('finetune',): finetune, ('evaluate',): evaluate, ('ensemble',): ensemble, ('predict',): predict,
             ('run',): run, ('study',): study, ('study', 'pool'): study_pool}

@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_config.ipynb #1fa9583c
 from __future__ import annotations
-import contextlib, copy, errno, fcntl, math, os, pickle, platform, re, shlex, shutil, sys, tempfile, time, types
+import contextlib, copy, errno, fcntl, hashlib, importlib, math, os, pickle, platform, re, shlex, shutil, sys
+import tempfile, time, types
 import typing
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
@@ -13,14 +14,15 @@ import yaml
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['MAX_SEED', 'RUN_RECORD', 'MB', 'LFS_POINTER', 'LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig',
-           'DataConfig', 'SoundscapeConfig', 'ModelConfig', 'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig',
-           'EvaluateConfig', 'Config', 'from_dict', 'apply_overrides', 'available_presets', 'check_plugin_trusted',
-           'read_yaml', 'load_config', 'current_umask', 'temporary_file', 'atomic_write', 'atomic_write_text',
-           'atomic_save', 'NotEnoughSpace', 'check_free_space', 'reserve_space', 'OutputIsInput',
-           'refuse_output_over_input', 'CheckpointError', 'load_checkpoint', 'config_to_dict', 'save_config',
-           'RunFolderInUse', 'lock_folder', 'lock_dataset', 'flat_settings', 'config_for_resume', 'LineProgress',
-           'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world', 'cpu_model']
+__all__ = ['ENCODERS', 'PRETRAIN_LOSSES', 'MAX_SEED', 'SEED_STREAMS', 'BENCHMARK_STREAMS', 'RUN_RECORD', 'MB', 'LFS_POINTER',
+           'LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'import_entry',
+           'ModelConfig', 'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig', 'Config',
+           'derive_seed', 'stream_seed', 'benchmark_rng', 'from_dict', 'apply_overrides', 'available_presets',
+           'check_plugin_trusted', 'read_yaml', 'load_config', 'restated_defaults', 'current_umask', 'temporary_file',
+           'atomic_write', 'atomic_write_text', 'atomic_save', 'NotEnoughSpace', 'check_free_space', 'reserve_space',
+           'OutputIsInput', 'refuse_output_over_input', 'CheckpointError', 'load_checkpoint', 'config_to_dict',
+           'save_config', 'RunFolderInUse', 'lock_folder', 'lock_dataset', 'flat_settings', 'config_for_resume',
+           'LineProgress', 'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world', 'cpu_model']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -190,13 +192,25 @@ def validate(self:SoundscapeConfig, prefix='soundscapes'):
     if not 0 < self.labelled_recordings <= 1:
         raise ConfigError(f"{prefix}.labelled_recordings must be in (0, 1], got {self.labelled_recordings}")
 
+# %% ../nbs/00_config.ipynb #739e8466
+ENCODERS = {'cnn': 'pmam.model:cnn_encoder', 'mlp': 'pmam.model:mlp_encoder', 'passt': 'pmam.model:passt_encoder',
+            'passt_cnn': 'pmam.model:passt_cnn_encoder'}
+PRETRAIN_LOSSES = {'bce': 'pmam.loss:prototype_bce', 'info_nce': 'pmam.loss:info_nce',
+                   'reconstruction': 'pmam.loss:feature_reconstruction'}
+
+def import_entry(entry):
+    "The object a registry entry names: a `'package.module:name'` path imported (its module runs), or `entry` itself."
+    if not isinstance(entry, str): return entry
+    module, _, attr = entry.partition(':')
+    return getattr(importlib.import_module(module), attr)
+
 # %% ../nbs/00_config.ipynb #639a8c09
 @dataclass
 class ModelConfig:
     "The masked audio model: CNN encoder, block masking, Transformer context network, heads."
-    # a name in `pmam.model.ENCODERS` ('cnn', 'mlp'), or a plug-in 'package.module:function' (cfg -> nn.Module). A
-    # plug-in is code: importing and calling it runs it, as loading a pickle would. One named in a run's recorded
-    # config.yaml is imported only if the command line names it too (model.encoder=...) or says --trust_plugins
+    # a name in `ENCODERS` ('cnn', 'mlp', 'passt', 'passt_cnn'), or a plug-in 'package.module:function' (cfg ->
+    # nn.Module). A plug-in is code: importing and calling it runs it, as loading a pickle would. One named in a run's
+    # recorded config.yaml is imported only if the command line names it too (model.encoder=...) or says --trust_plugins
     encoder: str = 'cnn'
     encoder_channels: list[int] = field(default_factory=lambda: [16, 32, 64])
     encoder_time_pools: list[int] = field(default_factory=lambda: [2, 1, 1])  # per conv block
@@ -230,13 +244,9 @@ class ModelConfig:
 # %% ../nbs/00_config.ipynb #dc9e40f0
 @patch
 def validate(self:ModelConfig, prefix='model'):
-    if ':' not in self.encoder:
-        from pmam.model import ENCODERS
-        if self.encoder not in ENCODERS:
-            raise ConfigError(
-                f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
-                "module:function"
-            )
+    if ':' not in self.encoder and self.encoder not in ENCODERS:
+        raise ConfigError(f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
+                          "module:function")
     _positive(
         self,
         prefix,
@@ -328,7 +338,7 @@ class PretrainConfig:
     decay_start: float = 0.5  # share of training after which lr decays as exp(-decay_exponent·φ²), φ: 0 → 1
     decay_exponent: float = 1.5
     grad_clip: float = 5.0  # max gradient norm, applied after backward (0: off)
-    loss: str = 'bce'  # a name in `pmam.loss.PRETRAIN_LOSSES`: 'bce' (PMAM), 'info_nce' or 'reconstruction'
+    loss: str = 'bce'  # a name in `PRETRAIN_LOSSES`: 'bce' (PMAM), 'info_nce' or 'reconstruction'
     tau: float = 0.1  # temperature of the prototype logits
     time_shift: float = 0.9  # std of the circular time shift, seconds (0: off)
     mixup_p: float = 0.5  # probability that a batch is mixed up
@@ -346,7 +356,6 @@ class PretrainConfig:
     tagging_weight: float = 0.1  # clip-tagging loss (prototype present: posteriors sum >= 1) with the tagging adapter
 
     def validate(self, prefix='pretrain'):
-        from pmam.loss import PRETRAIN_LOSSES
         if self.loss not in PRETRAIN_LOSSES:
             raise ConfigError(f"{prefix}.loss={self.loss!r}: not a registered loss ({', '.join(PRETRAIN_LOSSES)})")
         _positive(self, prefix, 'iterations', 'epochs', 'tau', 'decay_exponent')
@@ -458,6 +467,9 @@ class Config:
     name: str = 'defaults'  # the dataclass defaults are the preset `defaults`; a preset file sets its own name
     seed: int = 0  # one seed fixes data mixing, masking, init and training
     device: str = 'auto'  # 'auto', 'cpu', 'cuda', 'cuda:1', ...
+    # processes `pmam run` uses on this machine: 2 fine-tunes the no-pretraining baseline in a second process beside the
+    # pretraining, each with half of torch's threads (the same numbers as one process at that thread count)
+    jobs: int = 1
     features: FeatureConfig = field(default_factory=FeatureConfig)
     data: DataConfig = field(default_factory=DataConfig)
     soundscapes: SoundscapeConfig = field(default_factory=SoundscapeConfig)
@@ -469,6 +481,7 @@ class Config:
 
     def validate(self):
         if not 0 <= self.seed <= MAX_SEED: raise ConfigError(f"seed={self.seed}: must be an integer in [0, {MAX_SEED}]")
+        if self.jobs not in (1, 2): raise ConfigError(f"jobs={self.jobs}: 1, or 2 (baseline beside the pretraining)")
         if not (self.device in ('auto', 'cpu', 'cuda', 'mps') or self.device.startswith('cuda:')):
             raise ConfigError(f"device={self.device!r}: allowed 'auto', 'cpu', 'cuda', 'cuda:N', 'mps'")
         for f in fields(self):
@@ -493,6 +506,37 @@ class Config:
             raise ConfigError(f"model.encoder={self.model.encoder} needs PaSST's own front end: set "
                               "features.frontend=passt (and its 32 kHz, 128 mel bands; see the desed_passt preset)")
         return self
+
+# %% ../nbs/00_config.ipynb #f8ec0ddd
+def derive_seed(seed:int, *names) -> int:
+    "The seed in [0, 2**63) of the random stream `names` of `seed`: the first 63 bits of SHA-256 of 'seed/name/...'."
+    text = '/'.join(map(str, (seed, *names)))
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], 'big') >> 1
+
+# stream: (multiplier, offset); its seed is seed × multiplier + offset + step (step: the epoch, the EM iteration)
+SEED_STREAMS = {
+    'batches': (100003, 0),  # + epoch: the clips of each batch (`pmam.data.MixedBatchSampler`)
+    'prototypes.frames': (1, 0),  # the frames the E-step subsamples to fit the mixture
+    'prototypes.mixture': (1, 0),  # the mixture's (or k-means') own `random_state`
+    'kmeans++': (1, 1),  # k-means++ on the subsample that `pmam.gmm.KMeans` draws with its `random_state`
+    'passt.random_weights': (1, 0),  # a PaSST without checkpoint: the same random weights for one seed
+    'pretrain.iteration': (1000, 0),  # + EM iteration: Python's, numpy's and torch's global generators in an M-step
+    'pretrain.trainer': (7919, 17),  # the M-step's augmentations and masks
+    'pretrain.validation': (1, 1),  # the fixed masks of the M-step's validation loss
+    'finetune.init': (1000, 99),  # torch's global generator when the detector is built
+    'finetune.trainer': (7919, 29),  # fine-tuning's augmentations
+}
+BENCHMARK_STREAMS = {'split_sources': 1, 'clip_plans': 2, 'hold_out': 3}  # numpy seed-sequence key after the seed
+
+def stream_seed(seed:int, stream:str, step:int=0) -> int:
+    "The seed of `stream` (a key of `SEED_STREAMS`) of `seed` at `step` (an epoch, an EM iteration)."
+    multiplier, offset = SEED_STREAMS[stream]
+    return seed * multiplier + offset + step
+
+def benchmark_rng(seed:int, stream:str, *keys):
+    "The numpy generator of the benchmark's `stream` (a key of `BENCHMARK_STREAMS`) of `seed`, for `keys` (e.g. clip)."
+    import numpy as np
+    return np.random.default_rng([seed, BENCHMARK_STREAMS[stream], *keys])
 
 # %% ../nbs/00_config.ipynb #c4be2bea
 _FLOAT_TEXT = re.compile(r'[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?')
@@ -627,6 +671,17 @@ def load_config(preset_or_path='tiny', overrides=None, trust_plugins=False):
     if p.name == RUN_RECORD: check_plugin_trusted(cfg, p, overrides, trust_plugins)
     return cfg
 
+# %% ../nbs/00_config.ipynb #74ad5bad
+def restated_defaults(d:dict, cls=Config, prefix='') -> list:
+    "The keys ('section.key') of the preset mapping `d` whose value is the default of dataclass `cls`."
+    hints, default, found = get_type_hints(cls), cls(), []
+    for k, v in d.items():
+        if k not in hints: continue  # `from_dict` names unknown keys
+        key = f'{prefix}{k}'
+        if is_dataclass(hints[k]) and isinstance(v, dict): found += restated_defaults(v, hints[k], f'{key}.')
+        elif _check_type(v, hints[k], key) == getattr(default, k): found.append(key)
+    return found
+
 # %% ../nbs/00_config.ipynb #c1d747da
 def current_umask():
     "The process umask (read from /proc where it can be, so that it is never changed, even for a moment)."
@@ -672,18 +727,20 @@ def atomic_save(obj, path):
         raise OSError(f"{path}: could not be written ({str(e).splitlines()[0][:200]}); is the disk full? "
                       f"Free some space, then continue with --resume") from None
 
-# %% ../nbs/00_config.ipynb #e7410d45
+# %% ../nbs/00_config.ipynb #a76d6c28
 class NotEnoughSpace(OSError):
     "A file would not fit on its disk; the message names the folder, the space needed and the space free."
 
 MB = 2**20
 
+# %% ../nbs/00_config.ipynb #8c56c13c
 def check_free_space(folder, nbytes):
     "Raise `NotEnoughSpace` unless the disk of `folder` has `nbytes` free."
     free = shutil.disk_usage(folder).free
     if nbytes > free:
         raise NotEnoughSpace(f"not enough space in {folder}: need {math.ceil(nbytes / MB)} MB, {free // MB} MB free")
 
+# %% ../nbs/00_config.ipynb #3f23c14e
 def reserve_space(path, nbytes):
     """Give the file `path` its `nbytes` on disk now (`check_free_space`, then `posix_fallocate`), so that writing
     it through a memory map cannot meet a full disk; a filesystem without `posix_fallocate` gets the check alone."""

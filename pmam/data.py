@@ -15,8 +15,9 @@ import torch
 from torch.utils.data import Dataset, Sampler
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import Config, DataConfig, FeatureConfig, NotEnoughSpace, atomic_write_text, check_free_space
-from .config import reserve_space
+from .config import reserve_space, stream_seed
 from .audio import AudioError, LogMel, load_audio, load_clip, padding_mask
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'BUILD_RECORD', 'TSV_KEYS', 'HASH_CACHE', 'EVALUATION_SPLITS',
@@ -518,7 +519,7 @@ def split_dataset(cfg:Config, name, classes=None, progress=False):
         )
     return SEDDataset(split, enc, cfg.features, stored=stored)
 
-# %% ../nbs/03_data.ipynb #5c208c4a
+# %% ../nbs/03_data.ipynb #24e448f5
 BUILD_RECORD = 'metadata/build.json'  # what `pmam data build` writes into a dataset it builds
 TSV_KEYS = ('strong_tsv', 'weak_tsv', 'unlabeled_tsv', 'validation_tsv', 'test_tsv', 'durations_tsv')
 
@@ -527,6 +528,7 @@ def _relative(path, root):
     try: return str(Path(path).relative_to(root))
     except ValueError: return str(path)
 
+# %% ../nbs/03_data.ipynb #9fd9f704
 def dataset_files(data:DataConfig):
     """`{name: path}` of the files a run of `data` reads: the configured tsv files and the audio files of the split
     folders (names relative to `data.root`)."""
@@ -541,6 +543,7 @@ def dataset_files(data:DataConfig):
             if p.suffix.lower() in AUDIO_EXTENSIONS and p.is_file(): out[_relative(p, root)] = p
     return out
 
+# %% ../nbs/03_data.ipynb #eebf2366
 def dataset_fingerprint(data:DataConfig):
     """`{'root', 'digest', 'build_seed', 'files': {name: [size, mtime_ns]}}` of the dataset of `data`: the digest of
     its build record if it has one, else of the file list and the contents of its tsv files."""
@@ -559,15 +562,17 @@ def dataset_fingerprint(data:DataConfig):
         if p in tsvs: h.update(p.read_bytes())
     return {'root': str(root), 'digest': 'files:' + h.hexdigest(), 'build_seed': None, 'files': files}
 
-# %% ../nbs/03_data.ipynb #5f5a7c88
+# %% ../nbs/03_data.ipynb #943d2578
 class DatasetChanged(ValueError):
     "The dataset a run reads is not the one it started on; the message names `data.root` and what differs."
 
+# %% ../nbs/03_data.ipynb #3a8de601
 def dataset_changes(before, after):
     "Sorted names of the files added, removed or changed (size, modification time) between two fingerprints."
     a, b = before['files'], after['files']
     return sorted(n for n in set(a) | set(b) if a.get(n) != b.get(n))
 
+# %% ../nbs/03_data.ipynb #c1f86548
 def check_same_dataset(recorded, data:DataConfig):
     "The fingerprint of the dataset of `data`; `DatasetChanged` unless it is the one `recorded` (a fingerprint)."
     now = dataset_fingerprint(data)
@@ -579,17 +584,19 @@ def check_same_dataset(recorded, data:DataConfig):
     raise DatasetChanged(f"data.root {data.root} has changed since this run started ({'; '.join(parts)}); start a "
                          f"new run or restore the dataset")
 
-# %% ../nbs/03_data.ipynb #a5b00b08
+# %% ../nbs/03_data.ipynb #9bc84402
 HASH_CACHE = 'audio_hashes.json'
 EVALUATION_SPLITS = ('validation', 'test')
 
 class DataLeakage(ValueError):
     "Audio content is shared between a training split and validation or test, or between those two."
 
+# %% ../nbs/03_data.ipynb #6226d775
 def file_sha1(path):
     "SHA-1 (hex) of the bytes of the file at `path`."
     with open(path, 'rb') as f: return hashlib.file_digest(f, 'sha1').hexdigest()
 
+# %% ../nbs/03_data.ipynb #00ab9a91
 def split_audio_files(data:DataConfig, name):
     """The audio files split `name` of `data` reads, `(paths, missing)`: those its tsv lists (without a tsv, the audio
     files of its folder) that exist, and `(filename, 'tsv:line')` of those that do not; None for a split not set."""
@@ -601,6 +608,7 @@ def split_audio_files(data:DataConfig, name):
     listed = dict.fromkeys(r['filename'] for _, r in read_tsv(tsv, ['filename']) if r['filename'])
     return [folder/f for f in listed if f not in gone], missing
 
+# %% ../nbs/03_data.ipynb #9bd2487a
 def content_digests(paths, cache_file):
     """`({path: SHA-1 of its bytes}, files read)`: a file is read only if its size or modification time differs from
     those cached in `cache_file` (JSON; rewritten, or left alone where it cannot be written)."""
@@ -617,7 +625,7 @@ def content_digests(paths, cache_file):
         with contextlib.suppress(OSError): atomic_write_text(cache_file, json.dumps({'files': fresh}))
     return out, n_read
 
-# %% ../nbs/03_data.ipynb #80cdbf8c
+# %% ../nbs/03_data.ipynb #f096a8f3
 @dataclass
 class DataCheck:
     "What `check_dataset` found in the dataset at `root`."
@@ -644,27 +652,29 @@ class DataCheck:
                 for b in names[i + 1:]: out[f'{a} & {b}'] = out.get(f'{a} & {b}', 0) + 1
         return out
 
-    def report(self, n_shown=5):
-        "The check as text: files per split, shared content per pair of splits and the first groups, missing files."
-        per = ', '.join(f'{k} {v}' for k, v in self.files.items())
-        n = sum(self.files.values())
-        lines = [f"{self.root}: {n} audio files ({per}); {self.n_read} read, {n - self.n_read} from the digest cache"]
-        if self.groups:
-            lines.append(f"content in more than one split: {len(self.groups)} group(s), {len(self.leaks)} reaching "
-                         f"validation or test (leakage)")
-            lines += [f"  {pair}: {n}" for pair, n in self.pair_counts().items()]
-            shown = self.leaks + [g for g in self.groups if g not in self.leaks]
-            lines += ['  same content: ' + ', '.join(f'{s}/{f}' for s, f in g) for g in shown[:n_shown]]
-        else: lines.append("content in more than one split: none")
-        n_missing = sum(map(len, self.missing.values()))
-        if n_missing:
-            counts = ', '.join(f'{k} {len(v)}' for k, v in self.missing.items() if v)
-            lines.append(f"tsv rows whose audio file is missing: {n_missing} ({counts})")
-            lines += [f"  {k}: {f} (listed at {where})" for k, v in self.missing.items() for f, where in v[:n_shown]]
-        else: lines.append("tsv rows whose audio file is missing: none")
-        return '\n'.join(lines)
+# %% ../nbs/03_data.ipynb #a3ff3187
+@patch
+def report(self:DataCheck, n_shown=5):
+    "The check as text: files per split, shared content per pair of splits and the first groups, missing files."
+    per = ', '.join(f'{k} {v}' for k, v in self.files.items())
+    n = sum(self.files.values())
+    lines = [f"{self.root}: {n} audio files ({per}); {self.n_read} read, {n - self.n_read} from the digest cache"]
+    if self.groups:
+        lines.append(f"content in more than one split: {len(self.groups)} group(s), {len(self.leaks)} reaching "
+                     f"validation or test (leakage)")
+        lines += [f"  {pair}: {n}" for pair, n in self.pair_counts().items()]
+        shown = self.leaks + [g for g in self.groups if g not in self.leaks]
+        lines += ['  same content: ' + ', '.join(f'{s}/{f}' for s, f in g) for g in shown[:n_shown]]
+    else: lines.append("content in more than one split: none")
+    n_missing = sum(map(len, self.missing.values()))
+    if n_missing:
+        counts = ', '.join(f'{k} {len(v)}' for k, v in self.missing.items() if v)
+        lines.append(f"tsv rows whose audio file is missing: {n_missing} ({counts})")
+        lines += [f"  {k}: {f} (listed at {where})" for k, v in self.missing.items() for f, where in v[:n_shown]]
+    else: lines.append("tsv rows whose audio file is missing: none")
+    return '\n'.join(lines)
 
-# %% ../nbs/03_data.ipynb #77b3e96a
+# %% ../nbs/03_data.ipynb #655cda93
 def check_dataset(data:DataConfig):
     "A `DataCheck` of the dataset of `data`: audio content shared between its splits, tsv rows of missing audio."
     files, missing, where = {}, {}, defaultdict(list)
@@ -710,7 +720,7 @@ class MixedBatchSampler(Sampler):
         while True: yield from (torch.randperm(self.sizes[i], generator=g) + self.offsets[i]).tolist()
 
     def __iter__(self):
-        g = torch.Generator().manual_seed(self.seed * 100003 + self.epoch)
+        g = torch.Generator().manual_seed(stream_seed(self.seed, 'batches', self.epoch))
         streams = [self._stream(i, g) if b > 0 else None for i, b in enumerate(self.bs)]
         for _ in range(self.steps):
             batch = []

@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_pipeline.ipynb #c08e0b5e
 from __future__ import annotations
-import dataclasses, json, os, platform, sys, time, warnings
+import dataclasses, json, multiprocessing, os, platform, sys, time, warnings
 from dataclasses import asdict
 from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
@@ -12,8 +12,9 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.distributed as dist
-from .config import (Config, ConfigError, SoundscapeConfig, atomic_write_text, cpu_model, flat_settings, from_dict,
-                         is_distributed, load_config, lock_dataset, rank_and_world, save_config)
+from .config import (Config, ConfigError, SoundscapeConfig, atomic_write_text, config_to_dict, cpu_model,
+                         flat_settings, from_dict, is_distributed, load_config, lock_dataset, rank_and_world,
+                         save_config)
 from .data import (BUILD_RECORD, SPLITS, DataLeakage, MetadataError, check_dataset, dataset_classes, load_split,
                        require_clips)
 from .train import keep_dataset_record
@@ -23,8 +24,8 @@ from .finetune import run_finetune
 
 # %% auto #0
 __all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'built_settings', 'dataset_settings', 'check_scored_splits',
-           'check_leakage', 'skipped_summary', 'skipped_audio', 'run_experiment', 'class_mean', 'results_table',
-           'markdown_table', 'read_metrics', 'write_report']
+           'check_leakage', 'skipped_summary', 'skipped_audio', 'start_baseline', 'finish_baseline', 'run_experiment',
+           'class_mean', 'results_table', 'markdown_table', 'read_metrics', 'write_report']
 
 # %% ../nbs/13_pipeline.ipynb #d500862d
 def environment():
@@ -67,7 +68,7 @@ def ensure_dataset(cfg:Config, progress=True):
     if is_distributed(): dist.barrier()
     return root
 
-# %% ../nbs/13_pipeline.ipynb #4eab0def
+# %% ../nbs/13_pipeline.ipynb #74ff562d
 def built_settings(root):
     "The `soundscapes` settings recorded in the build record of the dataset at `root`, or None (not built by pmam)."
     try: built = json.loads((Path(root)/BUILD_RECORD).read_text())['config']
@@ -75,6 +76,7 @@ def built_settings(root):
     defaults = asdict(SoundscapeConfig())  # a record older than a setting: built as the setting's default
     return from_dict(SoundscapeConfig, {**defaults, **{k: v for k, v in built.items() if k in defaults}}, 'soundscapes')
 
+# %% ../nbs/13_pipeline.ipynb #e5cd2d24
 def dataset_settings(cfg:Config, given=()):
     """`cfg` with the `soundscapes` settings that built the benchmark already at `data.root` (its build record):
     `ConfigError` for a differing setting that the `key=value` overrides `given` name, a warning for the others."""
@@ -107,7 +109,7 @@ def check_scored_splits(cfg:Config):
     classes = dataset_classes(data)
     for name in ('validation', 'test'): require_clips(load_split(data, name, classes), data)
 
-# %% ../nbs/13_pipeline.ipynb #d7304663
+# %% ../nbs/13_pipeline.ipynb #7a39135b
 def check_leakage(cfg:Config):
     """The `check_dataset` of the dataset of `cfg`; `DataLeakage` (the report on stderr) if audio content is shared
     with validation or test, unless `cfg.data.allow_leakage`, which warns."""
@@ -153,40 +155,85 @@ def skipped_audio(cfg:Config):
     if out and rank_and_world()[0] == 0: print(skipped_summary(out), flush=True)
     return out
 
-# %% ../nbs/13_pipeline.ipynb #dedfb0a5
+# %% ../nbs/13_pipeline.ipynb #1287be7c
+def _baseline_process(cfg_dict, out, device, resume, threads):
+    "The second process of `jobs=2`: the no-pretraining fine-tuning into `out`, with `threads` torch threads."
+    torch.set_num_threads(threads)
+    try: run_finetune(from_dict(Config, cfg_dict), out, None, device, resume=resume, progress=False, name='scratch')
+    except KeyboardInterrupt: sys.exit(130)  # Ctrl-C reaches both processes: the first one says how to resume
+    except (ConfigError, OSError, ValueError) as e:  # bad input: one line, as the command line prints it
+        print(f"error in the baseline fine-tuning ({out}): {e}", file=sys.stderr, flush=True)
+        sys.exit(1)
+
+def start_baseline(cfg:Config, out, device, resume, threads):
+    "Start the no-pretraining fine-tuning into `out` in a second (spawned) process with `threads` threads; return it."
+    import pmam.pipeline  # the spawned process imports the target by module name, also when this runs in a notebook
+    args = (config_to_dict(cfg), str(out), str(device), resume, threads)
+    process = multiprocessing.get_context('spawn').Process(target=pmam.pipeline._baseline_process, args=args,
+                                                           name='pmam baseline')
+    process.start()
+    return process
+
+def finish_baseline(process, out):
+    "Wait for the process of `start_baseline`; its results (`out/results.json`); a one-line error if it failed."
+    process.join()
+    if process.exitcode != 0:
+        raise RuntimeError(f"the no-pretraining fine-tuning in {out} (the second process of jobs=2) stopped with exit "
+                           f"code {process.exitcode}; its error is above: fix it, then continue with --resume")
+    return json.loads((Path(out)/'results.json').read_text())
+
+# %% ../nbs/13_pipeline.ipynb #da7b3554
+def _fine_tunings(cfg:Config, run_dir):
+    "`{name: checkpoint}` of the models a run fine-tunes: the baseline (None) and the EM iterations it names."
+    n = cfg.pretrain.iterations
+    iterations = [n] if cfg.finetune.pretrained_iterations == 'last' else range(1, n + 1)
+    return {'scratch': None} | {f'iter{i}': run_dir/'pretrain'/f'iter{i}'/'mstep'/'best.pt' for i in iterations}
+
 def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=True):
     """Pretrain, fine-tune baseline and every EM iteration, evaluate on test; write `results.json` and `report.md`;
-    return the results."""
+    return the results. With `cfg.jobs=2` the baseline is fine-tuned in a second process beside the pretraining."""
     run_dir = Path(run_dir)
     if (run_dir/'config.yaml').exists() and not resume:
         raise FileExistsError(f"{run_dir} already holds a run; resume it (--resume) or choose another folder")
+    if cfg.jobs > 1 and rank_and_world()[1] > 1:
+        raise ConfigError('jobs=2 starts a second process on this machine; under torchrun leave jobs at 1')
     if not resume: cfg = dataset_settings(cfg)  # the settings that built the data, not others
     check_scored_splits(cfg)  # a missing dataset, or one with nothing to score, stops the run before any write
     if not dataset_to_build(cfg): check_leakage(cfg)  # so does leakage (a benchmark built here has none)
     run_dir.mkdir(parents=True, exist_ok=True)
-    if rank_and_world()[0] == 0 and not (
-        resume and (run_dir / 'config.yaml').exists()
-    ):  # on resume the recorded config is kept
+    # on resume the recorded config is kept
+    if rank_and_world()[0] == 0 and not (resume and (run_dir/'config.yaml').exists()):
         save_config(cfg, run_dir/'config.yaml')
     t0, times = time.time(), {}
     ensure_dataset(cfg, progress)
     keep_dataset_record(run_dir, cfg.data, resume)  # resumed on another dataset: refused
     times['data'] = time.time() - t0
     skipped = skipped_audio(cfg)  # before any training: bad metadata stops the run here
-    t = time.time()
-    run_pretraining(cfg, run_dir/'pretrain', device, resume, progress)
-    times['pretrain'] = time.time() - t
-    n = cfg.pretrain.iterations
-    iterations = [n] if cfg.finetune.pretrained_iterations == 'last' else range(1, n + 1)
-    models = {'scratch': None} | {f'iter{i}': run_dir/'pretrain'/f'iter{i}'/'mstep'/'best.pt' for i in iterations}
-    results = {}
-    for name, ckpt in models.items():
+    threads, baseline, results = torch.get_num_threads(), None, {}
+    models = _fine_tunings(cfg, run_dir)
+    try:
+        if cfg.jobs > 1:
+            torch.set_num_threads(max(1, threads // cfg.jobs))
+            baseline = start_baseline(cfg, run_dir/'finetune'/'scratch', device, resume, torch.get_num_threads())
+            if progress: print(f"fine-tuning the baseline in a second process beside the pretraining, "
+                               f"{torch.get_num_threads()} thread(s) each: {run_dir/'finetune'/'scratch'}", flush=True)
         t = time.time()
-        results[name] = run_finetune(
-            cfg, run_dir / 'finetune' / name, ckpt, device, resume=resume, progress=progress, name=name
-        )
-        times[f'finetune_{name}'] = time.time() - t
-    summary = {'name': cfg.name, 'seed': cfg.seed, 'models': results, 'skipped_audio': skipped,
+        run_pretraining(cfg, run_dir/'pretrain', device, resume, progress)
+        times['pretrain'] = time.time() - t
+        for name, ckpt in models.items():
+            t = time.time()
+            if name == 'scratch' and baseline is not None:
+                results[name], baseline = finish_baseline(baseline, run_dir/'finetune'/name), None
+                torch.set_num_threads(threads)
+                times['finetune_scratch'] = time.time() - t0 - times['data']  # it started with the pretraining
+                continue
+            results[name] = run_finetune(cfg, run_dir/'finetune'/name, ckpt, device, resume=resume, progress=progress,
+                                         name=name)
+            times[f'finetune_{name}'] = time.time() - t
+    finally:
+        torch.set_num_threads(threads)
+        if baseline is not None and baseline.is_alive(): baseline.terminate()
+    summary = {'name': cfg.name, 'seed': cfg.seed, 'jobs': cfg.jobs, 'models': results, 'skipped_audio': skipped,
                'seconds': {k: round(v, 1) for k, v in times.items()},
                'total_seconds': round(time.time() - t0, 1), **environment()}
     if rank_and_world()[0] == 0:

@@ -17,6 +17,8 @@
 #   CONFIRM_SOURCE=PATH  the repository to clone (default: the one holding this script)
 #   CONFIRM_ALLOW_OTHER_CPU=1  continue on a CPU model other than the one the study started on (see the spec)
 #
+# Across sessions on machines that keep no files: `tools/confirm_carry.sh save DIR` before the session ends copies the
+# finished units' records into results/confirm*/ (commit them); this script restores them into a fresh clone.
 # Restartable: stop it at any time (Ctrl-C, or `kill` its process group; pause it whenever anything else on the
 # machine is being timed) and run the same command again, in this session or a later one: finished units are kept,
 # an interrupted unit resumes (`pmam study --resume`), and a finished step is skipped.
@@ -36,7 +38,8 @@ case "${1:-}" in
   --quick) quick=1; shift ;;
 esac
 [ $# -ge 1 ] || { usage >&2; exit 2; }
-SOURCE=${CONFIRM_SOURCE:-$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)}
+HERE=$(cd "$(dirname "$0")" && pwd)
+SOURCE=${CONFIRM_SOURCE:-$(git -C "$HERE/.." rev-parse --show-toplevel)}
 COMMIT=$(git -C "$SOURCE" rev-parse --verify "$1^{commit}") || { echo "no commit $1 in $SOURCE" >&2; exit 2; }
 DIR=${2:-$(dirname "$SOURCE")/confirm-${COMMIT:0:10}}
 export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
@@ -53,6 +56,8 @@ cd "$DIR"
 changed=$(git status --porcelain --untracked-files=no -- . ':(exclude)results')
 [ -z "$changed" ] || { echo "$DIR: tracked files changed outside results/:"; echo "$changed"; exit 1; } >&2
 source tools/env.sh
+# a fresh machine: what earlier sessions finished comes back from the repository (tools/confirm_carry.sh)
+[ $quick = 1 ] || bash "$HERE/confirm_carry.sh" restore "$DIR"
 
 if [ $quick = 1 ]; then A=quick/confirm_lr_selection B=quick/confirm QUICK=(--quick)
 else A=results/confirm_lr_selection B=results/confirm QUICK=(); fi

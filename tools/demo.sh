@@ -9,5 +9,5 @@ RUN=${RUN_DIR:-runs/demo}
 resume=()
 [ -f "$RUN/config.yaml" ] && resume=(--resume)
 start=$(date +%s)
-"$BIN/pmam" run tiny --run_dir "$RUN" "${resume[@]}" "$@"
+"$BIN/pmam" run tiny --run_dir "$RUN" "${resume[@]}" jobs=2 "$@"  # the baseline beside the pretraining
 echo "demo wall time: $(( $(date +%s) - start )) s (run folder: $RUN)"
