@@ -15,19 +15,19 @@ import torch
 from torch.utils.data import Dataset, Sampler
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
 from .config import Config, DataConfig, FeatureConfig, NotEnoughSpace, atomic_write_text, check_free_space
-from .config import reserve_space, stream_seed
+from .config import rank_and_world, reserve_space, stream_seed
 from .audio import AudioError, LogMel, load_audio, load_clip, padding_mask
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'BUILD_RECORD', 'TSV_KEYS', 'HASH_CACHE', 'EVALUATION_SPLITS',
-           'MetadataError', 'tsv_text', 'read_tsv', 'audio_duration', 'read_durations', 'merge_overlapping_events',
-           'clean_intervals', 'clean_events', 'read_strong', 'read_weak', 'list_audio', 'read_unlabeled', 'Split',
-           'dataset_classes', 'missing_audio', 'load_split', 'require_clips', 'LabelEncoder', 'AudioCheck',
-           'check_audio', 'drop_unreadable', 'SEDDataset', 'feature_key', 'remove_stale_temporaries', 'read_store',
-           'stored_features', 'batch_features', 'split_dataset', 'dataset_files', 'dataset_fingerprint',
-           'DatasetChanged', 'dataset_changes', 'check_same_dataset', 'DataLeakage', 'file_sha1', 'split_audio_files',
-           'content_digests', 'DataCheck', 'check_dataset', 'MixedBatchSampler']
+__all__ = ['AUDIO_EXTENSIONS', 'EVENT_COLUMNS', 'SPLITS', 'BUILD_RECORD', 'TSV_KEYS', 'DATASET_RECORD', 'HASH_CACHE',
+           'EVALUATION_SPLITS', 'MetadataError', 'tsv_text', 'read_tsv', 'audio_duration', 'read_durations',
+           'merge_overlapping_events', 'clean_intervals', 'clean_events', 'read_strong', 'read_weak', 'list_audio',
+           'read_unlabeled', 'Split', 'dataset_classes', 'missing_audio', 'load_split', 'require_clips', 'LabelEncoder',
+           'AudioCheck', 'check_audio', 'drop_unreadable', 'SEDDataset', 'feature_key', 'remove_stale_temporaries',
+           'read_store', 'stored_features', 'batch_features', 'split_dataset', 'dataset_files', 'dataset_fingerprint',
+           'DatasetChanged', 'dataset_changes', 'check_same_dataset', 'keep_dataset_record', 'DataLeakage', 'file_sha1',
+           'split_audio_files', 'content_digests', 'DataCheck', 'check_dataset', 'MixedBatchSampler']
 
 # %% ../nbs/03_data.ipynb #0c57f372
 class MetadataError(ValueError):
@@ -583,6 +583,20 @@ def check_same_dataset(recorded, data:DataConfig):
     parts.append(f"{len(changed)} files differ; first: {changed[0]}" if changed else f"its {BUILD_RECORD} differs")
     raise DatasetChanged(f"data.root {data.root} has changed since this run started ({'; '.join(parts)}); start a "
                          f"new run or restore the dataset")
+
+# %% ../nbs/03_data.ipynb #b9f7682c
+DATASET_RECORD = 'dataset.json'
+
+def keep_dataset_record(folder, data:DataConfig, resume=False):
+    """Record the fingerprint of the dataset of `data` in `folder/dataset.json` as a run starts; on `resume`,
+    `DatasetChanged` (naming what differs) unless the dataset is the recorded one. Returns the fingerprint."""
+    path, recorded = Path(folder)/DATASET_RECORD, None
+    if resume and path.exists():
+        with contextlib.suppress(ValueError): recorded = json.loads(path.read_text())
+    if recorded is not None: return check_same_dataset(recorded, data)
+    now = dataset_fingerprint(data)
+    if rank_and_world()[0] == 0: atomic_write_text(path, json.dumps(now))
+    return now
 
 # %% ../nbs/03_data.ipynb #9bc84402
 HASH_CACHE = 'audio_hashes.json'

@@ -16,10 +16,9 @@ from .config import (Config, ConfigError, atomic_write_text, derive_seed, is_dis
 from .config import rank_and_world
 from .config import save_config
 from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, require_clips, split_dataset
-from .data import file_sha1
+from .data import file_sha1, keep_dataset_record
 from .model import DetectorEnsemble, build_detector, load_detector, save_detector
-from .train import Trainer, append_jsonl, filter_augment, freq_shift, keep_dataset_record, lr_scale, mixup
-from .train import optimizer_groups, time_shift
+from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, optimizer_groups, time_shift
 from .evaluate import evaluate_split, scored_split, tune_median_windows
 from .audio import LogMel
 

@@ -15,9 +15,8 @@ import torch.distributed as dist
 from .config import (Config, ConfigError, SoundscapeConfig, atomic_write_text, config_to_dict, cpu_model,
                          flat_settings, from_dict, is_distributed, load_config, lock_dataset, rank_and_world,
                          save_config)
-from .data import (BUILD_RECORD, SPLITS, DataLeakage, MetadataError, check_dataset, dataset_classes, load_split,
-                       require_clips)
-from .train import keep_dataset_record
+from .data import (BUILD_RECORD, SPLITS, DataLeakage, MetadataError, check_dataset, dataset_classes,
+                       keep_dataset_record, load_split, require_clips)
 from .soundscapes import build_benchmark, project_dir
 from .pretrain import run_pretraining
 from .finetune import run_finetune

@@ -13,6 +13,7 @@ from torch.utils.data import ConcatDataset, DataLoader, Dataset
 from .config import (Config, atomic_save, atomic_write_text, is_distributed, rank_and_world, save_config,
                          stream_seed)
 from .data import MixedBatchSampler, SEDDataset, dataset_classes, split_dataset, batch_features
+from .data import keep_dataset_record
 from .model import architecture, build_model, load_pretrained, passt_encoder
 from .passt import PaSST, add_lora, merged_state_dict
 from .prototypes import LogMelStack, ModelTap, PasstTokens, Prototypes, PseudoLabelStore, run_estep
@@ -21,8 +22,7 @@ import torch.nn.functional as F
 from .gmm import single_process
 from .loss import pretrain_loss
 from fastcore.basics import patch
-from .train import Trainer, append_jsonl, keep_dataset_record, lr_scale, mixup, optimizer_groups, time_shift
-from .train import truncate_jsonl
+from .train import Trainer, append_jsonl, lr_scale, mixup, optimizer_groups, time_shift, truncate_jsonl
 
 # %% auto #0
 __all__ = ['DUAL_BRANCH_PARTS', 'PseudoLabelledClips', 'pretrain_loaders', 'part_of', 'pretrain_parts', 'MStep', 'tagging_loss',

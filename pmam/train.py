@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_train.ipynb #db6930f8
 from __future__ import annotations
-import contextlib, json, math, time
+import json, math, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -15,12 +15,10 @@ from .config import progress_bar as tqdm  # a bar on a terminal, one line per st
 from .config import (Config, atomic_save, atomic_write_text, is_distributed, load_checkpoint, rank_and_world,
                          resolve_device)
 from .audio import LogMel
-from .data import check_same_dataset, dataset_fingerprint
 
 # %% auto #0
-__all__ = ['DATASET_RECORD', 'make_reproducible', 'lr_scale', 'optimizer_groups', 'append_jsonl', 'remove_stale_temporaries',
-           'truncate_jsonl', 'keep_dataset_record', 'roll_frames', 'time_shift', 'mixup_weight', 'mixup',
-           'filter_augment', 'freq_shift', 'Trainer']
+__all__ = ['make_reproducible', 'lr_scale', 'optimizer_groups', 'append_jsonl', 'remove_stale_temporaries', 'truncate_jsonl',
+           'roll_frames', 'time_shift', 'mixup_weight', 'mixup', 'filter_augment', 'freq_shift', 'Trainer']
 
 # %% ../nbs/09_train.ipynb #74ac3cf5
 def make_reproducible(device):
@@ -83,20 +81,6 @@ def truncate_jsonl(path, keep):
         if keep(record): kept.append(line)
     if len(kept) != len(lines): atomic_write_text(path, ''.join(line + '\n' for line in kept))
     return len(lines) - len(kept)
-
-# %% ../nbs/09_train.ipynb #a4eb46ea
-DATASET_RECORD = 'dataset.json'
-
-def keep_dataset_record(folder, data, resume=False):
-    """Record the fingerprint of the dataset of `data` (a `DataConfig`) in `folder/dataset.json` as a run starts; on
-    `resume`, `DatasetChanged` (naming what differs) unless the dataset is the recorded one. Returns the fingerprint."""
-    path, recorded = Path(folder)/DATASET_RECORD, None
-    if resume and path.exists():
-        with contextlib.suppress(ValueError): recorded = json.loads(path.read_text())
-    if recorded is not None: return check_same_dataset(recorded, data)
-    now = dataset_fingerprint(data)
-    if rank_and_world()[0] == 0: atomic_write_text(path, json.dumps(now))
-    return now
 
 # %% ../nbs/09_train.ipynb #138005d8
 def roll_frames(x, shifts, dim):
