@@ -201,18 +201,6 @@ def ground_truth_table(ground_truth, durations, classes):
     if gt.empty: raise ValueError("the ground truth has no events: PSDS and F1 are undefined")
     return merge_overlapping_events(gt), [c for c in classes if c not in set(gt.event_label)]
 
-# %% ../nbs/11_evaluate.ipynb #79b29ec7
-def _check_files(scores, durations):
-    missing, extra = sorted(set(durations.filename) - set(scores)), sorted(set(scores) - set(durations.filename))
-    if missing: raise ValueError(f"no scores for {len(missing)} file(s) of the durations: {missing[:5]}")
-    if extra: raise ValueError(f"scores for {len(extra)} file(s) not in the durations: {extra[:5]}")
-
-# %% ../nbs/11_evaluate.ipynb #93dbb6cb
-def _warn_no_gt(classes):
-    if classes:
-        warnings.warn(f"class(es) {classes} have no ground-truth event: left out of PSDS/intersection F1 (per-class "
-                      "value NaN)", stacklevel=3)
-
 # %% ../nbs/11_evaluate.ipynb #7b9e14ea
 PSDS_SCENARIOS = {
     # psds1's cttc_threshold is unused (alpha_ct 0), but psds_eval needs one
@@ -248,6 +236,17 @@ def psds_from_detections(detections, ground_truth, durations, dtc_threshold, gtc
         _, _, roc = ev.psd_roc_curves(alpha_ct)  # per class: TP ratio against eFPR
     names = sorted(set(ground_truth.event_label))  # psds_eval's row order
     return value, {c: _staircase_area(roc.xp, roc.yp[i], max_efpr) for i, c in enumerate(names)}
+
+# %% ../nbs/11_evaluate.ipynb #e8e7bf13
+def _check_files(scores, durations):
+    missing, extra = sorted(set(durations.filename) - set(scores)), sorted(set(scores) - set(durations.filename))
+    if missing: raise ValueError(f"no scores for {len(missing)} file(s) of the durations: {missing[:5]}")
+    if extra: raise ValueError(f"scores for {len(extra)} file(s) not in the durations: {extra[:5]}")
+
+def _warn_no_gt(classes):
+    if classes:
+        warnings.warn(f"class(es) {classes} have no ground-truth event: left out of PSDS/intersection F1 (per-class "
+                      "value NaN)", stacklevel=3)
 
 # %% ../nbs/11_evaluate.ipynb #ade5f369
 PSDS_TOOLS = ('psds_eval', 'sed_scores_eval')

@@ -14,7 +14,7 @@ from fastcore.basics import patch, store_attr
 from .config import atomic_save, rank_and_world, resolve_device
 
 # %% auto #0
-__all__ = ['single_process', 'kmeans_plusplus', 'KMeans', 'ConvergenceWarning', 'GaussianMixture']
+__all__ = ['single_process', 'kmeans_plusplus', 'KMeans', 'GaussianMixture', 'ConvergenceWarning']
 
 # %% ../nbs/06_gmm.ipynb #291e0485
 _LOCAL = [False]  # set by `single_process`: fit on this process's data only, even inside a process group
@@ -410,10 +410,6 @@ def predict(self:KMeans, X): # (n, D) tensor or array, or an iterable of chunks
     out = torch.cat([self._assign(x, C, c0)[0] for x in chunks])
     return out.to(X.device) if torch.is_tensor(X) else out.cpu()
 
-# %% ../nbs/06_gmm.ipynb #88c772df
-class ConvergenceWarning(UserWarning):
-    "EM stopped at `max_iter` before the lower bound changed by less than `tol`."
-
 # %% ../nbs/06_gmm.ipynb #596bf077
 class GaussianMixture:
     "Gaussian mixture fitted by exact EM on tensors, arrays or re-iterables of chunks, on one or many ranks."
@@ -746,6 +742,10 @@ def fit(self:GaussianMixture, X): # (n, D) tensor or array, or a re-iterable of 
         print(f"GaussianMixture: {self.n_iter_} iterations in {time.perf_counter() - t0:.2f}s, lower bound "
               f"{self.lower_bound_:.8g}, converged {self.converged_}")
     return self
+
+# %% ../nbs/06_gmm.ipynb #88c772df
+class ConvergenceWarning(UserWarning):
+    "EM stopped at `max_iter` before the lower bound changed by less than `tol`."
 
 # %% ../nbs/06_gmm.ipynb #d8c0ca9b
 @patch
