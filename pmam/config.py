@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_config.ipynb #1fa9583c
 from __future__ import annotations
-import contextlib, copy, fcntl, math, os, pickle, platform, re, shlex, sys, tempfile, time, types, typing
+import contextlib, copy, fcntl, hashlib, importlib, math, os, pickle, platform, re, shlex, sys, tempfile, time, types
+import typing
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
@@ -12,13 +13,15 @@ import yaml
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['MAX_SEED', 'RUN_RECORD', 'LFS_POINTER', 'LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig',
-           'SoundscapeConfig', 'ModelConfig', 'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig',
-           'Config', 'from_dict', 'apply_overrides', 'available_presets', 'check_plugin_trusted', 'read_yaml',
-           'load_config', 'current_umask', 'temporary_file', 'atomic_write', 'atomic_write_text', 'atomic_save',
-           'OutputIsInput', 'refuse_output_over_input', 'CheckpointError', 'load_checkpoint', 'config_to_dict',
-           'save_config', 'RunFolderInUse', 'lock_folder', 'lock_dataset', 'flat_settings', 'config_for_resume',
-           'LineProgress', 'progress_bar', 'resolve_device', 'is_distributed', 'rank_and_world', 'cpu_model']
+__all__ = ['ENCODERS', 'PRETRAIN_LOSSES', 'MAX_SEED', 'SEED_STREAMS', 'BENCHMARK_STREAMS', 'RUN_RECORD', 'LFS_POINTER',
+           'LOCK_NAME', 'RESUME_SAFE', 'ConfigError', 'FeatureConfig', 'DataConfig', 'SoundscapeConfig', 'import_entry',
+           'ModelConfig', 'PrototypeConfig', 'PretrainConfig', 'FinetuneConfig', 'EvaluateConfig', 'Config',
+           'derive_seed', 'stream_seed', 'benchmark_rng', 'from_dict', 'apply_overrides', 'available_presets',
+           'check_plugin_trusted', 'read_yaml', 'load_config', 'restated_defaults', 'current_umask', 'temporary_file',
+           'atomic_write', 'atomic_write_text', 'atomic_save', 'OutputIsInput', 'refuse_output_over_input',
+           'CheckpointError', 'load_checkpoint', 'config_to_dict', 'save_config', 'RunFolderInUse', 'lock_folder',
+           'lock_dataset', 'flat_settings', 'config_for_resume', 'LineProgress', 'progress_bar', 'resolve_device',
+           'is_distributed', 'rank_and_world', 'cpu_model']
 
 # %% ../nbs/00_config.ipynb #e6a3a754
 class ConfigError(ValueError):
@@ -185,13 +188,25 @@ def validate(self:SoundscapeConfig, prefix='soundscapes'):
     if not 0 < self.labelled_recordings <= 1:
         raise ConfigError(f"{prefix}.labelled_recordings must be in (0, 1], got {self.labelled_recordings}")
 
+# %% ../nbs/00_config.ipynb #739e8466
+ENCODERS = {'cnn': 'pmam.model:cnn_encoder', 'mlp': 'pmam.model:mlp_encoder', 'passt': 'pmam.model:passt_encoder',
+            'passt_cnn': 'pmam.model:passt_cnn_encoder'}
+PRETRAIN_LOSSES = {'bce': 'pmam.loss:prototype_bce', 'info_nce': 'pmam.loss:info_nce',
+                   'reconstruction': 'pmam.loss:feature_reconstruction'}
+
+def import_entry(entry):
+    "The object a registry entry names: a `'package.module:name'` path imported (its module runs), or `entry` itself."
+    if not isinstance(entry, str): return entry
+    module, _, attr = entry.partition(':')
+    return getattr(importlib.import_module(module), attr)
+
 # %% ../nbs/00_config.ipynb #639a8c09
 @dataclass
 class ModelConfig:
     "The masked audio model: CNN encoder, block masking, Transformer context network, heads."
-    # a name in `pmam.model.ENCODERS` ('cnn', 'mlp'), or a plug-in 'package.module:function' (cfg -> nn.Module). A
-    # plug-in is code: importing and calling it runs it, as loading a pickle would. One named in a run's recorded
-    # config.yaml is imported only if the command line names it too (model.encoder=...) or says --trust_plugins
+    # a name in `ENCODERS` ('cnn', 'mlp', 'passt', 'passt_cnn'), or a plug-in 'package.module:function' (cfg ->
+    # nn.Module). A plug-in is code: importing and calling it runs it, as loading a pickle would. One named in a run's
+    # recorded config.yaml is imported only if the command line names it too (model.encoder=...) or says --trust_plugins
     encoder: str = 'cnn'
     encoder_channels: list[int] = field(default_factory=lambda: [16, 32, 64])
     encoder_time_pools: list[int] = field(default_factory=lambda: [2, 1, 1])  # per conv block
@@ -225,13 +240,9 @@ class ModelConfig:
 # %% ../nbs/00_config.ipynb #dc9e40f0
 @patch
 def validate(self:ModelConfig, prefix='model'):
-    if ':' not in self.encoder:
-        from pmam.model import ENCODERS
-        if self.encoder not in ENCODERS:
-            raise ConfigError(
-                f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
-                "module:function"
-            )
+    if ':' not in self.encoder and self.encoder not in ENCODERS:
+        raise ConfigError(f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
+                          "module:function")
     _positive(
         self,
         prefix,
@@ -323,7 +334,7 @@ class PretrainConfig:
     decay_start: float = 0.5  # share of training after which lr decays as exp(-decay_exponent·φ²), φ: 0 → 1
     decay_exponent: float = 1.5
     grad_clip: float = 5.0  # max gradient norm, applied after backward (0: off)
-    loss: str = 'bce'  # a name in `pmam.loss.PRETRAIN_LOSSES`: 'bce' (PMAM), 'info_nce' or 'reconstruction'
+    loss: str = 'bce'  # a name in `PRETRAIN_LOSSES`: 'bce' (PMAM), 'info_nce' or 'reconstruction'
     tau: float = 0.1  # temperature of the prototype logits
     time_shift: float = 0.9  # std of the circular time shift, seconds (0: off)
     mixup_p: float = 0.5  # probability that a batch is mixed up
@@ -341,7 +352,6 @@ class PretrainConfig:
     tagging_weight: float = 0.1  # clip-tagging loss (prototype present: posteriors sum >= 1) with the tagging adapter
 
     def validate(self, prefix='pretrain'):
-        from pmam.loss import PRETRAIN_LOSSES
         if self.loss not in PRETRAIN_LOSSES:
             raise ConfigError(f"{prefix}.loss={self.loss!r}: not a registered loss ({', '.join(PRETRAIN_LOSSES)})")
         _positive(self, prefix, 'iterations', 'epochs', 'tau', 'decay_exponent')
@@ -493,6 +503,37 @@ class Config:
                               "features.frontend=passt (and its 32 kHz, 128 mel bands; see the desed_passt preset)")
         return self
 
+# %% ../nbs/00_config.ipynb #f8ec0ddd
+def derive_seed(seed:int, *names) -> int:
+    "The seed in [0, 2**63) of the random stream `names` of `seed`: the first 63 bits of SHA-256 of 'seed/name/...'."
+    text = '/'.join(map(str, (seed, *names)))
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], 'big') >> 1
+
+# stream: (multiplier, offset); its seed is seed × multiplier + offset + step (step: the epoch, the EM iteration)
+SEED_STREAMS = {
+    'batches': (100003, 0),  # + epoch: the clips of each batch (`pmam.data.MixedBatchSampler`)
+    'prototypes.frames': (1, 0),  # the frames the E-step subsamples to fit the mixture
+    'prototypes.mixture': (1, 0),  # the mixture's (or k-means') own `random_state`
+    'kmeans++': (1, 1),  # k-means++ on the subsample that `pmam.gmm.KMeans` draws with its `random_state`
+    'passt.random_weights': (1, 0),  # a PaSST without checkpoint: the same random weights for one seed
+    'pretrain.iteration': (1000, 0),  # + EM iteration: Python's, numpy's and torch's global generators in an M-step
+    'pretrain.trainer': (7919, 17),  # the M-step's augmentations and masks
+    'pretrain.validation': (1, 1),  # the fixed masks of the M-step's validation loss
+    'finetune.init': (1000, 99),  # torch's global generator when the detector is built
+    'finetune.trainer': (7919, 29),  # fine-tuning's augmentations
+}
+BENCHMARK_STREAMS = {'split_sources': 1, 'clip_plans': 2, 'hold_out': 3}  # numpy seed-sequence key after the seed
+
+def stream_seed(seed:int, stream:str, step:int=0) -> int:
+    "The seed of `stream` (a key of `SEED_STREAMS`) of `seed` at `step` (an epoch, an EM iteration)."
+    multiplier, offset = SEED_STREAMS[stream]
+    return seed * multiplier + offset + step
+
+def benchmark_rng(seed:int, stream:str, *keys):
+    "The numpy generator of the benchmark's `stream` (a key of `BENCHMARK_STREAMS`) of `seed`, for `keys` (e.g. clip)."
+    import numpy as np
+    return np.random.default_rng([seed, BENCHMARK_STREAMS[stream], *keys])
+
 # %% ../nbs/00_config.ipynb #c4be2bea
 _FLOAT_TEXT = re.compile(r'[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?')
 
@@ -625,6 +666,17 @@ def load_config(preset_or_path='tiny', overrides=None, trust_plugins=False):
     except RecursionError: raise ConfigError(f"{p}: nested too deeply to be a config") from None
     if p.name == RUN_RECORD: check_plugin_trusted(cfg, p, overrides, trust_plugins)
     return cfg
+
+# %% ../nbs/00_config.ipynb #74ad5bad
+def restated_defaults(d:dict, cls=Config, prefix='') -> list:
+    "The keys ('section.key') of the preset mapping `d` whose value is the default of dataclass `cls`."
+    hints, default, found = get_type_hints(cls), cls(), []
+    for k, v in d.items():
+        if k not in hints: continue  # `from_dict` names unknown keys
+        key = f'{prefix}{k}'
+        if is_dataclass(hints[k]) and isinstance(v, dict): found += restated_defaults(v, hints[k], f'{key}.')
+        elif _check_type(v, hints[k], key) == getattr(default, k): found.append(key)
+    return found
 
 # %% ../nbs/00_config.ipynb #c1d747da
 def current_umask():

@@ -13,7 +13,7 @@ import soundfile as sf
 import torch
 from torch.utils.data import Dataset, Sampler
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
-from .config import Config, DataConfig, FeatureConfig
+from .config import Config, DataConfig, FeatureConfig, stream_seed
 from .audio import AudioError, LogMel, load_audio, load_clip, padding_mask
 
 # %% auto #0
@@ -532,7 +532,7 @@ class MixedBatchSampler(Sampler):
         while True: yield from (torch.randperm(self.sizes[i], generator=g) + self.offsets[i]).tolist()
 
     def __iter__(self):
-        g = torch.Generator().manual_seed(self.seed * 100003 + self.epoch)
+        g = torch.Generator().manual_seed(stream_seed(self.seed, 'batches', self.epoch))
         streams = [self._stream(i, g) if b > 0 else None for i, b in enumerate(self.bs)]
         for _ in range(self.steps):
             batch = []

@@ -4,27 +4,28 @@
 
 # %% ../nbs/12_finetune.ipynb #52b37f67
 from __future__ import annotations
-import copy, hashlib, json, math
+import copy, json, math
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
 from torch import nn
 from torch.utils.data import ConcatDataset, DataLoader, Subset
-from .config import Config, ConfigError, atomic_save, atomic_write_text, is_distributed, load_checkpoint
+from .config import (Config, ConfigError, atomic_write_text, derive_seed, is_distributed, load_checkpoint,
+                         stream_seed)
 from .config import rank_and_world
 from .config import save_config
 from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes, require_clips, split_dataset
-from .model import DetectorEnsemble, architecture, build_detector, detector_checkpoint, load_detector
-from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, time_shift
+from .model import DetectorEnsemble, build_detector, load_detector, save_detector
+from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, optimizer_groups, time_shift
 from .evaluate import evaluate_split, scored_split, tune_median_windows
 from .audio import LogMel
 
 # %% auto #0
 __all__ = ['HEAD_IN_BACKBONE', 'ema_update', 'consistency_weight', 'selection_key', 'masked_bce', 'active_frame_shares',
-           'class_pos_weights', 'finetune_groups', 'Finetuner', 'tagging_bce', 'labelled_clip_choice',
-           'labelled_subset', 'AsUnlabeled', 'subset_kind', 'train_clip_counts', 'finetune_loaders', 'headline',
-           'per_class', 'run_finetune', 'ensemble_detectors']
+           'class_pos_weights', 'detector_parts', 'Finetuner', 'tagging_bce', 'labelled_clip_choice', 'labelled_subset',
+           'AsUnlabeled', 'subset_kind', 'train_clip_counts', 'finetune_loaders', 'headline', 'per_class',
+           'run_finetune', 'ensemble_detectors']
 
 # %% ../nbs/12_finetune.ipynb #0d8e9ff1
 @torch.no_grad()
@@ -82,15 +83,14 @@ def class_pos_weights(shares, pos_weight, balance):
 # %% ../nbs/12_finetune.ipynb #dfd07e5d
 HEAD_IN_BACKBONE = ('backbone.encoder.tagger.', 'backbone.encoder.out_norm.')
 
-def finetune_groups(student, lr):
-    "AdamW groups of a `Detector`: `backbone`, `head` (and `passt` when `lr` has it), trainable parameters only."
+def detector_parts(student, lr):
+    "The optimiser parts of a `Detector`: `{part: [(name, parameter)]}`: backbone, head (and passt if `lr` has it)."
     parts = {'backbone': [], 'head': [], 'passt': []}
     for n, p in student.named_parameters():
-        if not p.requires_grad: continue
-        if n.startswith('head.') or n.startswith(HEAD_IN_BACKBONE): parts['head'].append(p)
-        elif n.startswith('backbone.encoder.backbone.') and 'passt' in lr: parts['passt'].append(p)
-        else: parts['backbone'].append(p)
-    return [{'params': ps, 'lr': lr[part], 'part': part} for part, ps in parts.items() if ps]
+        if n.startswith('head.') or n.startswith(HEAD_IN_BACKBONE): parts['head'].append((n, p))
+        elif n.startswith('backbone.encoder.backbone.') and 'passt' in lr: parts['passt'].append((n, p))
+        else: parts['backbone'].append((n, p))
+    return parts
 
 # %% ../nbs/12_finetune.ipynb #9bf3f4e1
 class Finetuner(Trainer):
@@ -98,7 +98,7 @@ class Finetuner(Trainer):
     stage = 'fine-tune'
 
     def __init__(self, student, cfg:Config, train_loader, val_set, out, device='auto', tag=None, progress=True):
-        super().__init__(cfg, out, device, seed=cfg.seed * 7919 + 29, tag=tag, progress=progress,
+        super().__init__(cfg, out, device, seed=stream_seed(cfg.seed, 'finetune.trainer'), tag=tag, progress=progress,
                          grad_clip=cfg.finetune.grad_clip)
         self.classes, self.fc = list(val_set.encoder.classes), cfg.finetune
         self.model = self.student = student.to(self.device)
@@ -111,7 +111,9 @@ class Finetuner(Trainer):
         )
         self.models = {'student': self.student, 'teacher': self.teacher}
         self.train_loader, self.val_set, self.n_epochs = train_loader, val_set, self.fc.epochs
-        self.opt = torch.optim.AdamW(finetune_groups(student, self.fc.lr), weight_decay=self.fc.weight_decay)
+        groups = optimizer_groups(detector_parts(student, self.fc.lr), self.fc.lr, self.fc.weight_decay,
+                                  decay_norms_and_biases=True)
+        self.opt = torch.optim.AdamW(groups)
         self.steps_per_epoch = len(train_loader)
         self.total = self.fc.epochs * self.steps_per_epoch
         self.best = [-math.inf] * 3
@@ -204,20 +206,18 @@ def end_epoch(self:Finetuner, losses, seconds):
         if key >= self.best:  # ties go to the later model
             self.best = key
             val = {k: r[k] for k in ('psds1', 'psds2', 'event_f1')}
-            atomic_save({'detector': m.state_dict(), 'classes': self.classes, 'epoch': self.epoch, 'which': who,
-                         'val': val, 'architecture': architecture(self.cfg)}, self.out/'best.pt')
+            save_detector(m, self.classes, self.cfg, self.out/'best.pt', epoch=self.epoch, which=who, val=val)
             rec['best'] = who
     append_jsonl(self.out/'metrics.jsonl', rec)
 
 # %% ../nbs/12_finetune.ipynb #6a916358
 def labelled_clip_choice(filenames, fraction:float, seed:int):
-    "The `fraction` of `filenames` (at least one, order kept) with the lowest hash of `seed/filename`."
+    "The `fraction` of `filenames` (at least one, order kept) with the lowest `derive_seed(seed, filename)`."
     if not 0 < fraction <= 1: raise ValueError(f"label fraction must be in (0, 1], got {fraction}")
     filenames = list(filenames)
     if fraction == 1 or not filenames: return filenames
     n_kept = max(1, round(fraction * len(filenames)))
-    rank = lambda f: hashlib.sha256(f'{seed}/{f}'.encode()).hexdigest()
-    kept = set(sorted(filenames, key=rank)[:n_kept])
+    kept = set(sorted(filenames, key=lambda f: derive_seed(seed, f))[:n_kept])
     return [f for f in filenames if f in kept]
 
 # %% ../nbs/12_finetune.ipynb #09cb780c
@@ -287,11 +287,11 @@ def per_class(res):
 # %% ../nbs/12_finetune.ipynb #b621292e
 def _tune_and_store_windows(det, best, path, val_set, cfg:Config, logmel, device):
     "Tune per-class median windows of the selected model on validation once, and store them in its `best.pt`."
-    if 'median_windows' not in best:
+    det.median_windows = best.get('median_windows')
+    if det.median_windows is None:
         scored = scored_split(det, val_set, cfg, logmel, device)
-        best['median_windows'] = tune_median_windows(*scored, cfg.evaluate.median_candidates, cfg)
-        atomic_save(best, path)
-    det.median_windows = best['median_windows']
+        det.median_windows = tune_median_windows(*scored, cfg.evaluate.median_candidates, cfg)
+        save_detector(det, best['classes'], cfg, path, **{k: best[k] for k in ('epoch', 'which', 'val')})
 
 # %% ../nbs/12_finetune.ipynb #716c9578
 def run_finetune(
@@ -302,7 +302,7 @@ def run_finetune(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rank, world = rank_and_world()
-    torch.manual_seed(cfg.seed * 1000 + 99)
+    torch.manual_seed(stream_seed(cfg.seed, 'finetune.init'))
     train, val_set, test_set, classes = finetune_loaders(cfg, rank, world)
     det = build_detector(cfg, len(classes), checkpoint)
     name = name or ('pretrained' if checkpoint else 'scratch')
@@ -358,7 +358,7 @@ def ensemble_detectors(paths, cfg:Config, out, device='cpu'):
         ens.median_windows = tune_median_windows(*scored, cfg.evaluate.median_candidates, cfg)
     out.mkdir(parents=True, exist_ok=True)
     save_config(cfg, out/'config.yaml')
-    atomic_save(detector_checkpoint(ens, classes, cfg, member_paths=[str(p) for p in paths]), out/'best.pt')
+    save_detector(ens, classes, cfg, out/'best.pt', member_paths=[str(p) for p in paths])
     val, test = (evaluate_split(ens, s, cfg, logmel, device) for s in (val_set, test_set))
     summary = {'model': 'ensemble', 'members': [str(p) for p in paths], 'median_windows': ens.median_windows,
                'validation': headline(val), 'test': headline(test), 'test_per_class': per_class(test)}

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.distributed as dist
 from fastcore.basics import patch, store_attr
-from .config import atomic_save, rank_and_world, resolve_device
+from .config import atomic_save, rank_and_world, resolve_device, stream_seed
 
 # %% auto #0
 __all__ = ['single_process', 'kmeans_plusplus', 'KMeans', 'GaussianMixture', 'ConvergenceWarning']
@@ -364,7 +364,8 @@ def _fit(self:KMeans, chunks, mom): # `_Chunks` already read once; their `_data_
     seed = _seed(self.random_state)
     self._origin = mom.mean
     sub = _subsample(chunks, mom, self.init_size or max(10_000, 50 * K), seed)
-    centers = _broadcast(kmeans_plusplus(sub, K, generator=torch.Generator().manual_seed(seed + 1))[0].to(self.device))
+    plusplus = torch.Generator().manual_seed(stream_seed(seed, 'kmeans++'))
+    centers = _broadcast(kmeans_plusplus(sub, K, generator=plusplus)[0].to(self.device))
     tol = self.tol * float(mom.cov.diagonal().mean() if mom.cov.ndim == 2 else mom.cov.mean())
     self.converged_, self.n_iter_, self.n_reseeded_ = False, 0, 0
     for it in range(1, self.max_iter + 1):

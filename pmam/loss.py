@@ -6,9 +6,10 @@
 from __future__ import annotations
 import torch
 import torch.nn.functional as F
+from .config import PRETRAIN_LOSSES, import_entry
 
 # %% auto #0
-__all__ = ['PRETRAIN_LOSSES', 'prototype_logits', 'prototype_bce', 'info_nce', 'feature_reconstruction', 'pretrain_loss']
+__all__ = ['prototype_logits', 'prototype_bce', 'info_nce', 'feature_reconstruction', 'pretrain_loss']
 
 # %% ../nbs/08_loss.ipynb #df69ac93
 def prototype_logits(pred, prototypes, tau=0.1, slope=0.2):
@@ -51,10 +52,8 @@ def feature_reconstruction(pred, prototypes, targets, loss_mask, tau=None):
 feature_reconstruction.target = 'features'
 
 # %% ../nbs/08_loss.ipynb #4eb6d21b
-PRETRAIN_LOSSES = {'bce': prototype_bce, 'info_nce': info_nce, 'reconstruction': feature_reconstruction}
-
 def pretrain_loss(name):
-    "The pretraining loss registered as `name` in `PRETRAIN_LOSSES`."
+    "The pretraining loss registered as `name` in `pmam.config.PRETRAIN_LOSSES` (imported from the path it gives)."
     if name not in PRETRAIN_LOSSES:
         raise KeyError(f"pretrain.loss={name!r}: not a registered loss; registered: {', '.join(PRETRAIN_LOSSES)}")
-    return PRETRAIN_LOSSES[name]
+    return import_entry(PRETRAIN_LOSSES[name])

@@ -4,22 +4,23 @@
 
 # %% ../nbs/05_model.ipynb #bdc94a41
 from __future__ import annotations
-import importlib, inspect, math, typing
+import inspect, math, typing
 import torch
 import torch.nn.functional as F
 from torch import nn
 from dataclasses import asdict
 from fastcore.basics import patch
-from .config import Config, ConfigError, ModelConfig, CheckpointError, flat_settings, load_checkpoint
+from .config import (ENCODERS, Config, ConfigError, ModelConfig, CheckpointError, atomic_save, flat_settings,
+                         import_entry, load_checkpoint)
 from .passt import PaSST, load_passt
 
 # %% auto #0
-__all__ = ['ENCODERS', 'ARCHITECTURE', 'PRETRAINED_KIND', 'NEW_IN_DETECTOR', 'DETECTOR_KIND', 'ConvBlock', 'CNNEncoder',
-           'FrameMLPEncoder', 'upsample_tokens', 'PasstEncoder', 'FrequencyAttentionPool', 'TaggingAdapter',
-           'DualBranchEncoder', 'cnn_encoder', 'mlp_encoder', 'passt_encoder', 'passt_cnn_encoder',
-           'plugin_encoder_factory', 'make_encoder', 'block_mask', 'apply_mask', 'rotary', 'TransformerBlock',
-           'MaskedAudioModel', 'build_model', 'count_parameters', 'SEDHead', 'architecture', 'check_architecture',
-           'load_pretrained', 'Detector', 'build_detector', 'DetectorEnsemble', 'detector_checkpoint', 'load_detector']
+__all__ = ['ARCHITECTURE', 'PRETRAINED_KIND', 'NEW_IN_DETECTOR', 'DETECTOR_KIND', 'ConvBlock', 'CNNEncoder', 'FrameMLPEncoder',
+           'upsample_tokens', 'PasstEncoder', 'FrequencyAttentionPool', 'TaggingAdapter', 'DualBranchEncoder',
+           'cnn_encoder', 'mlp_encoder', 'passt_encoder', 'passt_cnn_encoder', 'plugin_encoder_factory', 'make_encoder',
+           'block_mask', 'apply_mask', 'rotary', 'TransformerBlock', 'MaskedAudioModel', 'build_model',
+           'count_parameters', 'SEDHead', 'architecture', 'check_architecture', 'load_pretrained', 'Detector',
+           'build_detector', 'DetectorEnsemble', 'save_detector', 'load_detector']
 
 # %% ../nbs/05_model.ipynb #62af26c6
 class ConvBlock(nn.Module):
@@ -191,8 +192,6 @@ def passt_cnn_encoder(cfg:Config) -> nn.Module:
     return DualBranchEncoder(load_passt(m.passt_checkpoint, depth=depth), cnn_encoder(cfg), m.d_model, m.passt_layer,
                              round(m.time_reduction), m.passt_pool_heads, n_tags)
 
-ENCODERS = {'cnn': cnn_encoder, 'mlp': mlp_encoder, 'passt': passt_encoder, 'passt_cnn': passt_cnn_encoder}
-
 def _promises_module(factory):
     "True if `factory` is an `nn.Module` subclass, or a function whose return annotation is one."
     if isinstance(factory, type): return issubclass(factory, nn.Module)
@@ -203,8 +202,8 @@ def _promises_module(factory):
 
 def plugin_encoder_factory(name):
     "The plug-in `package.module:function` imported, and checked to promise an `nn.Module` before anything calls it."
-    module, _, attr = name.partition(':')
-    try: factory = getattr(importlib.import_module(module), attr)
+    attr = name.partition(':')[2]
+    try: factory = import_entry(name)
     except (ImportError, AttributeError) as e:
         raise ConfigError(f"model.encoder={name!r}: cannot import it ({e})") from None
     if not callable(factory): raise ConfigError(f"model.encoder={name!r}: a {type(factory).__name__}, not callable")
@@ -215,11 +214,11 @@ def plugin_encoder_factory(name):
     return factory
 
 def make_encoder(cfg:Config):
-    """The encoder `cfg.model.encoder` names: a key of `ENCODERS`, or a plug-in `package.module:function` (a function
-    `cfg → nn.Module`, annotated so, or an `nn.Module` subclass)."""
+    """The encoder `cfg.model.encoder` names: a key of `pmam.config.ENCODERS`, or a plug-in `package.module:function`
+    (a function `cfg → nn.Module`, annotated so, or an `nn.Module` subclass)."""
     name = cfg.model.encoder
     if ':' in name: factory = plugin_encoder_factory(name)
-    elif name in ENCODERS: factory = ENCODERS[name]
+    elif name in ENCODERS: factory = import_entry(ENCODERS[name])
     else: raise ConfigError(f"model.encoder={name!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
                             "module:function")
     enc = factory(cfg)
@@ -446,12 +445,13 @@ class DetectorEnsemble(nn.Module):
 
 DETECTOR_KIND = 'a detector (…/finetune/<model>/best.pt, or the best.pt of pmam ensemble)'
 
-def detector_checkpoint(det, classes, cfg:Config, **extra):
-    "The dict a detector or an ensemble is saved as: weights (one set per member), class names, windows, architecture."
+def save_detector(det, classes, cfg:Config, path, **extra):
+    """Save detector or ensemble `det` as `path` (atomically), as `load_detector` reads it: weights (one set per
+    member), class names, median windows, architecture, and `extra` entries (e.g. the epoch it was selected at)."""
     weights = {'members': [m.state_dict() for m in det.members]} if isinstance(det, DetectorEnsemble) else {
         'detector': det.state_dict()}
-    return {**weights, 'classes': list(classes), 'median_windows': det.median_windows,
-            'architecture': architecture(cfg), **extra}
+    return atomic_save({**weights, 'classes': list(classes), 'median_windows': det.median_windows,
+                        'architecture': architecture(cfg), **extra}, path)
 
 def _load_weights(det, weights, path):
     "`det` with `weights` loaded, or a `CheckpointError` naming `path` if they do not fit it."

@@ -10,7 +10,8 @@ import numpy as np
 import torch
 import torch.distributed as dist
 from torch.utils.data import ConcatDataset, DataLoader, Dataset
-from .config import Config, atomic_save, atomic_write_text, is_distributed, rank_and_world, save_config
+from .config import (Config, atomic_save, atomic_write_text, is_distributed, rank_and_world, save_config,
+                         stream_seed)
 from .data import MixedBatchSampler, SEDDataset, dataset_classes, split_dataset, batch_features
 from .model import architecture, build_model, load_pretrained, passt_encoder
 from .passt import PaSST, add_lora, merged_state_dict
@@ -19,10 +20,10 @@ import torch.nn.functional as F
 from .gmm import single_process
 from .loss import pretrain_loss
 from fastcore.basics import patch
-from .train import Trainer, append_jsonl, lr_scale, mixup, time_shift, truncate_jsonl
+from .train import Trainer, append_jsonl, lr_scale, mixup, optimizer_groups, time_shift, truncate_jsonl
 
 # %% auto #0
-__all__ = ['DUAL_BRANCH_PARTS', 'PseudoLabelledClips', 'pretrain_loaders', 'part_of', 'parameter_groups', 'MStep', 'tagging_loss',
+__all__ = ['DUAL_BRANCH_PARTS', 'PseudoLabelledClips', 'pretrain_loaders', 'part_of', 'pretrain_parts', 'MStep', 'tagging_loss',
            'feature_dim', 'first_iteration_features', 'iteration_features', 'estep_of_iteration', 'prepare_passt',
            'mstep_of_iteration', 'run_pretraining']
 
@@ -84,8 +85,8 @@ def part_of(name, default, lr):
     if name.startswith('encoder.backbone.'): return 'passt' if 'passt' in lr else default
     return next((part for prefix, part in DUAL_BRANCH_PARTS.items() if name.startswith(prefix)), default)
 
-def parameter_groups(model, lr, weight_decay, passt_weight_decay=None):
-    "AdamW groups: encoder / context / head (/ passt) × decayed / not decayed; frozen parameters left out."
+def pretrain_parts(model, lr):
+    "The optimiser parts of a `MaskedAudioModel`: `{part: [(name, parameter)]}`, encoder / context / head (/ passt)."
     listed = {
         'encoder': list(model.encoder.named_parameters(prefix='encoder'))
         + list(model.proj.named_parameters(prefix='proj')),
@@ -100,14 +101,7 @@ def parameter_groups(model, lr, weight_decay, passt_weight_decay=None):
     for default, params in listed.items():
         for n, p in params:
             if p.requires_grad: parts.setdefault(part_of(n, default, lr), []).append((n, p))
-    groups = []
-    for part, params in parts.items():
-        wd = passt_weight_decay if part == 'passt' and passt_weight_decay is not None else weight_decay
-        decay = [p for n, p in params if p.ndim > 1 and n != 'mask_token']
-        plain = [p for n, p in params if not (p.ndim > 1 and n != 'mask_token')]
-        groups += [{'params': decay, 'lr': lr[part], 'weight_decay': wd, 'part': part},
-                   {'params': plain, 'lr': lr[part], 'weight_decay': 0.0, 'part': part}]
-    return [g for g in groups if g['params']]
+    return parts
 
 # %% ../nbs/10_pretrain.ipynb #cc080daa
 class MStep(Trainer):
@@ -127,7 +121,7 @@ class MStep(Trainer):
         tag=None,
         progress=True,
     ):
-        super().__init__(cfg, out, device, seed=cfg.seed * 7919 + 17, tag=tag, progress=progress,
+        super().__init__(cfg, out, device, seed=stream_seed(cfg.seed, 'pretrain.trainer'), tag=tag, progress=progress,
                          grad_clip=cfg.pretrain.grad_clip)
         self.pc = cfg.pretrain
         self.model = model.to(self.device)
@@ -135,10 +129,9 @@ class MStep(Trainer):
         self.models = {'model': self.model}
         self.prototypes = prototypes.float().to(self.device)
         self.train_loader, self.val_loader, self.n_epochs = train_loader, val_loader, self.pc.epochs
-        self.opt = torch.optim.AdamW(
-            parameter_groups(model, self.pc.lr, self.pc.weight_decay, self.pc.passt_weight_decay), betas=(0.9, 0.999),
-            eps=1e-8
-        )
+        groups = optimizer_groups(pretrain_parts(model, self.pc.lr), self.pc.lr, self.pc.weight_decay,
+                                  part_weight_decay={'passt': self.pc.passt_weight_decay}, no_decay=('mask_token',))
+        self.opt = torch.optim.AdamW(groups, betas=(0.9, 0.999), eps=1e-8)
         self.steps_per_epoch = len(train_loader)
         self.total_steps = self.pc.epochs * self.steps_per_epoch
         self.warmup_steps = round(self.pc.warmup_epochs * self.steps_per_epoch)
@@ -187,7 +180,7 @@ def tagging_loss(out, targets, pad):
 def validate(self:MStep):
     "Mean loss over the validation clips, with the same masks at every call."
     self.model.eval()
-    g = torch.Generator().manual_seed(self.cfg.seed + 1)
+    g = torch.Generator().manual_seed(stream_seed(self.cfg.seed, 'pretrain.validation'))
     total = torch.zeros(2, dtype=torch.float64, device=self.device)
     for b in self.val_loader:
         n = len(b['filename'])
@@ -235,7 +228,7 @@ def first_iteration_features(cfg:Config):
     "The E-step features of iteration 1: a PaSST encoder's pretrained tokens, else stacked log-mel frames."
     if cfg.model.encoder in ('passt', 'passt_cnn'):
         with torch.random.fork_rng():  # without a checkpoint PaSST is random: the same random weights for one seed
-            torch.manual_seed(cfg.seed)
+            torch.manual_seed(stream_seed(cfg.seed, 'passt.random_weights'))
             return PasstTokens(passt_encoder(cfg))
     return LogMelStack(round(cfg.model.time_reduction), cfg.prototypes.logmel_context)
 
@@ -290,7 +283,7 @@ def mstep_of_iteration(cfg:Config, run_dir, it, protos:Prototypes, prev_best, de
     """The M-step of EM iteration `it` against `protos` in `run_dir/iter<it>/mstep` (fresh model, or `prev_best` when
     `pretrain.reinit_each_iteration` is off); its lines are added to the run's log. True when it finished."""
     it_dir, rank, world = Path(run_dir)/f'iter{it}', *rank_and_world()
-    _seed_everything(cfg.seed * 1000 + it)
+    _seed_everything(stream_seed(cfg.seed, 'pretrain.iteration', it))
     features = getattr(pretrain_loss(cfg.pretrain.loss), 'target', 'posteriors') == 'features'
     extractor = iteration_features(cfg, prev_best) if features else None
     out_dim = feature_dim(extractor, cfg) if features else protos.dim

@@ -13,7 +13,7 @@ from torch import nn
 from torch.utils.data import DataLoader
 from fastcore.basics import patch
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
-from .config import Config, atomic_save, atomic_write_text, resolve_device
+from .config import Config, atomic_save, atomic_write_text, resolve_device, stream_seed
 from .audio import LogMel
 from .data import batch_features, dataset_classes, split_dataset
 from .gmm import GaussianMixture, KMeans
@@ -320,7 +320,7 @@ def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True)
     training splits; cached on disk) → PCA → mixture → `Prototypes`."""
     pc, device = cfg.prototypes, resolve_device(device)
     logmel, extractor = LogMel(cfg.features).to(device), extractor.to(device)
-    g, cache = torch.Generator().manual_seed(cfg.seed), None
+    g, cache = torch.Generator().manual_seed(stream_seed(cfg.seed, 'prototypes.frames')), None
     for name, loader in clip_batches(cfg, pc.fit_splits, pc.batch_size, cfg.data.num_workers):
         batches = extract_features(extractor, loader, logmel, device)
         bar = tqdm(batches, total=len(loader), desc=f'features {name}', disable=not progress, leave=False)
@@ -336,11 +336,12 @@ def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True)
             )
         pca = PCA(pc.pca_dim).fit(cache) if pc.pca_dim is not None and pc.pca_dim < cache.dim else None
         data = cache if pca is None else _Projected(cache, pca)
+        mixture_seed = stream_seed(cfg.seed, 'prototypes.mixture')
         if pc.algorithm == 'gmm':
             clusterer = GaussianMixture(pc.n_prototypes, covariance_type=pc.covariance_type, tol=pc.tol,
-                                        reg_covar=pc.reg_covar, max_iter=pc.max_iter, random_state=cfg.seed,
+                                        reg_covar=pc.reg_covar, max_iter=pc.max_iter, random_state=mixture_seed,
                                         device=device)
-        else: clusterer = KMeans(pc.n_prototypes, max_iter=pc.max_iter, random_state=cfg.seed, device=device)
+        else: clusterer = KMeans(pc.n_prototypes, max_iter=pc.max_iter, random_state=mixture_seed, device=device)
         clusterer.fit(data)
     finally: cache.path.unlink(missing_ok=True)
     ident = extractor.identity() if hasattr(extractor, 'identity') else type(extractor).__name__

@@ -13,7 +13,7 @@ import pandas as pd
 import soundfile as sf
 from scipy import signal
 from .config import progress_bar as tqdm  # a bar on a terminal, one line per stage in a log
-from .config import ConfigError, SoundscapeConfig, atomic_write, atomic_write_text
+from .config import ConfigError, SoundscapeConfig, atomic_write, atomic_write_text, benchmark_rng
 from .audio import AudioError, load_audio, resample, to_mono
 from .data import EVENT_COLUMNS, MetadataError, merge_overlapping_events, read_tsv
 
@@ -174,7 +174,7 @@ def background_chunks(sources, cfg:SoundscapeConfig):
 def hold_out_from_labels(events, sources, share, seed):
     """Keep `share` of each class's training recordings in `events['train']` (spread over collections, at least one)
     and move the rest to `events['unlabeled_only']`."""
-    rng = np.random.default_rng([seed, 3])  # its own stream: the other partitions are drawn as without it
+    rng = benchmark_rng(seed, 'hold_out')  # its own stream: the other partitions are drawn as without it
     for label in sorted(events['train']):
         idx = events['train'][label]
         parts = stratified_split(idx, [sources[i].collection for i in idx],
@@ -185,7 +185,7 @@ def hold_out_from_labels(events, sources, share, seed):
 # %% ../nbs/04_soundscapes.ipynb #9b5ac2c4
 def split_sources(sources, cfg:SoundscapeConfig, seed):
     "Assign every recording and background chunk to one partition, stratified by collection (deterministic in `seed`)."
-    rng, fr = np.random.default_rng([seed, 1]), cfg.split_fractions
+    rng, fr = benchmark_rng(seed, 'split_sources'), cfg.split_fractions
     by_class = defaultdict(list)
     for i, s in enumerate(sources):
         if s.role == 'event': by_class[s.label].append(i)
@@ -376,10 +376,9 @@ def plan_benchmark(sources, cfg:SoundscapeConfig, seed):
     plans = {}
     for k, (split, kind, _, _) in KINDS.items():
         idx = list(KINDS).index(k)
-        plans[k] = [
-            (f'{k}_{i:05d}.flac', plan_clip(sources, pools, cfg, split, kind, np.random.default_rng([seed, 2, idx, i])))
-            for i in range(cfg.n_clips.get(k, 0))
-        ]
+        plans[k] = [(f'{k}_{i:05d}.flac', plan_clip(sources, pools, cfg, split, kind,
+                                                    benchmark_rng(seed, 'clip_plans', idx, i)))
+                    for i in range(cfg.n_clips.get(k, 0))]
     return pools, plans
 
 # %% ../nbs/04_soundscapes.ipynb #936c9b7d

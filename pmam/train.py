@@ -17,8 +17,8 @@ from .config import (Config, atomic_save, atomic_write_text, is_distributed, loa
 from .audio import LogMel
 
 # %% auto #0
-__all__ = ['make_reproducible', 'lr_scale', 'append_jsonl', 'remove_stale_temporaries', 'truncate_jsonl', 'roll_frames',
-           'time_shift', 'mixup_weight', 'mixup', 'filter_augment', 'freq_shift', 'Trainer']
+__all__ = ['make_reproducible', 'lr_scale', 'optimizer_groups', 'append_jsonl', 'remove_stale_temporaries', 'truncate_jsonl',
+           'roll_frames', 'time_shift', 'mixup_weight', 'mixup', 'filter_augment', 'freq_shift', 'Trainer']
 
 # %% ../nbs/09_train.ipynb #74ac3cf5
 def make_reproducible(device):
@@ -35,6 +35,25 @@ def lr_scale(step, total_steps, warmup_steps, decay_start, exponent):
     if step < start or total_steps <= start: return 1.0
     phi = (step - start) / max(1, total_steps - start)
     return math.exp(-exponent * phi ** 2)
+
+# %% ../nbs/09_train.ipynb #9fabe5a7
+def optimizer_groups(parts, lr, weight_decay, decay_norms_and_biases=False, part_weight_decay=None, no_decay=()):
+    """AdamW groups of `parts` (`{part: [(name, parameter)]}`, in group order), trainable parameters only, with
+    `lr[part]`, `part` and the weight decay `part_weight_decay[part]` (else `weight_decay`): on every parameter with
+    `decay_norms_and_biases` (one group per part), else on the matrices not named in `no_decay` (the rest: a group
+    without decay)."""
+    groups = []
+    for part, named in parts.items():
+        named = [(n, p) for n, p in named if p.requires_grad]
+        if not named: continue  # a part that trains nothing needs no rate
+        wd = (part_weight_decay or {}).get(part, weight_decay)
+        if decay_norms_and_biases: sets = [([p for _, p in named], wd)]
+        else:
+            decays = [p.ndim > 1 and n not in no_decay for n, p in named]
+            sets = [([p for (_, p), d in zip(named, decays) if d], wd),
+                    ([p for (_, p), d in zip(named, decays) if not d], 0.0)]
+        groups += [{'params': ps, 'lr': lr[part], 'weight_decay': w, 'part': part} for ps, w in sets]
+    return [g for g in groups if g['params']]
 
 # %% ../nbs/09_train.ipynb #a3e79e36
 def append_jsonl(path, record):
