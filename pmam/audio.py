@@ -36,23 +36,25 @@ def load_audio(path):
     if not np.isfinite(data).all(): raise AudioError(f"{path}: contains NaN or infinite samples")
     return torch.from_numpy(np.ascontiguousarray(data.T)), int(sr)
 
-# %% ../nbs/01_audio.ipynb #6720a7ee
+# %% ../nbs/01_audio.ipynb #3d04b34e
 def to_mono(wav):
     "Average `(channels, samples)` (or `(samples,)`) to mono `(samples,)`."
     return wav if wav.ndim == 1 else wav.mean(0)
 
+# %% ../nbs/01_audio.ipynb #bfe3114c
 def resample(wav, orig_sr, sr):
     "Resample `wav` (`(..., samples)`) from `orig_sr` to `sr` Hz."
     if orig_sr == sr: return wav
     return torchaudio.functional.resample(wav, int(orig_sr), int(sr))
 
-# %% ../nbs/01_audio.ipynb #3d04b34e
+# %% ../nbs/01_audio.ipynb #ee420f75
 def pad_or_crop(wav, n_samples):
     "Zero-pad or crop the last axis of `wav` to `n_samples`; return it and the number of real samples kept."
     n = wav.shape[-1]
     if n >= n_samples: return wav[..., :n_samples], n_samples
     return torch.nn.functional.pad(wav, (0, n_samples - n)), n
 
+# %% ../nbs/01_audio.ipynb #6223d939
 def padding_mask(valid_seconds, n_frames, frame_rate):
     "Boolean `(batch, n_frames)` (or `(n_frames,)` for a scalar), True where a frame lies beyond the real audio."
     v = torch.as_tensor(valid_seconds, dtype=torch.float64)

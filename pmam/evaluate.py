@@ -24,7 +24,7 @@ __all__ = ['PSDS_SCENARIOS', 'PSDS_TOOLS', 'MIN_EVENT_SECONDS', 'median_window_f
            'scores_to_events', 'scores_dataframe', 'score_classes', 'psds_thresholds', 'active_segments',
            'scores_to_detections', 'durations_table', 'ground_truth_table', 'psds_from_detections', 'compute_psds',
            'sed_scores_eval_inputs', 'sed_scores_eval_psds', 'event_f1', 'intersection_f1', 'evaluate_scores',
-           'frame_scores', 'predict', 'file_frame_scores', 'split_scores', 'split_durations', 'long_clips',
+           'frame_scores', 'file_frame_scores', 'predict', 'split_scores', 'split_durations', 'long_clips',
            'whole_file_scores', 'scored_split', 'evaluate_split', 'tune_median_windows', 'plot_detection']
 
 # %% ../nbs/11_evaluate.ipynb #4c0ae3bb
@@ -72,7 +72,7 @@ def scores_to_events(scores, encoder:LabelEncoder, threshold=0.5, median_window=
     windows = median_window_frames(median_window, encoder.classes, encoder.frame_rate)
     return encoder.decode_strong(median_filter_scores(scores, windows), threshold)
 
-# %% ../nbs/11_evaluate.ipynb #0ea3c7a4
+# %% ../nbs/11_evaluate.ipynb #2f5a2ee4
 def scores_dataframe(scores, classes, frame_rate, start=0.):
     "A score table (onset, offset, one column per class) of `(frames, n_classes)` scores at `frame_rate`."
     x = _numpy(scores)
@@ -84,6 +84,7 @@ def scores_dataframe(scores, classes, frame_rate, start=0.):
     df.insert(1, 'offset', t[1:])
     return df
 
+# %% ../nbs/11_evaluate.ipynb #6ba0bb0f
 def _score_matrix(df, fn, classes=None):
     "Check the score table of file `fn`; its frame onsets, offsets and `(frames, n_classes)` scores."
     if not isinstance(df, pd.DataFrame):
@@ -99,6 +100,7 @@ def _score_matrix(df, fn, classes=None):
     if not np.isfinite(x).all(): raise ValueError(f"{fn}: scores contain NaN or infinite values")
     return on, off, x
 
+# %% ../nbs/11_evaluate.ipynb #1a6a686a
 def score_classes(scores):
     "The class columns shared by all score tables of `{filename: DataFrame}`; a clear error when they disagree."
     if not isinstance(scores, dict) or not scores:
@@ -121,15 +123,14 @@ def psds_thresholds(thresholds=50):
     if len(t) == 0: raise ValueError("need at least one threshold")
     return t
 
-# %% ../nbs/11_evaluate.ipynb #896c6554
+# %% ../nbs/11_evaluate.ipynb #ea24d035
 def active_segments(x, thresholds):
     """Runs of frames where `x` `(frames, classes)` exceeds each threshold: arrays (threshold index, class, first frame,
     end frame), all thresholds at once."""
     # (thresholds, frames, classes)
     active = np.asarray(x)[None, :, :] > np.asarray(thresholds, dtype=float)[:, None, None]
-    edges = np.diff(np.pad(active, ((0, 0), (1, 1), (0, 0))).astype(np.int8), axis=1).transpose(
-        0, 2, 1
-    )  # (thresholds, classes, frames + 1)
+    # (thresholds, classes, frames + 1): 1 where a run starts, -1 where it has ended
+    edges = np.diff(np.pad(active, ((0, 0), (1, 1), (0, 0))).astype(np.int8), axis=1).transpose(0, 2, 1)
     t, c, start = np.nonzero(edges == 1)  # row-major order: by threshold, class, then frame, so starts and ends pair up
     return t, c, start, np.nonzero(edges == -1)[2]
 
@@ -148,9 +149,8 @@ def scores_to_detections(
         x = median_filter_scores(x, median_window_frames(median_window, classes, 1 / np.median(off - on)))
         t, c, a, b = active_segments(x, thresholds)
         end = np.inf if durations is None else durations.get(fn, np.inf)
-        parts.append(
-            pd.DataFrame({'t': t, 'filename': fn, 'onset': on[a], 'offset': np.minimum(off[b - 1], end), 'c': c})
-        )
+        parts.append(pd.DataFrame({'t': t, 'filename': fn, 'onset': on[a], 'offset': np.minimum(off[b - 1], end),
+                                   'c': c}))
     det = (
         pd.concat(parts, ignore_index=True)
         if parts
@@ -181,7 +181,7 @@ def durations_table(durations):
     if bad: raise ValueError(f"durations must be > 0 s; not so for {bad[:5]}")
     return d
 
-# %% ../nbs/11_evaluate.ipynb #49defc36
+# %% ../nbs/11_evaluate.ipynb #5929977f
 def ground_truth_table(ground_truth, durations, classes):
     """Checked ground truth (same-class overlaps merged) for the files of `durations` and score `classes`, and the
     classes without events."""
@@ -190,43 +190,25 @@ def ground_truth_table(ground_truth, durations, classes):
     gt, known = ground_truth[EVENT_COLUMNS].reset_index(drop=True), set(durations.filename)
     unknown = sorted(set(gt.filename) - known)
     if unknown: raise ValueError(f"ground-truth file(s) {unknown[:5]} are not in the durations ({len(unknown)} in all)")
-    gt = gt[gt.event_label.notna() & (gt.event_label.astype(str) != '')].astype(
-        {'onset': float, 'offset': float}
-    )  # rows listing event-free clips
+    # rows without a label only list event-free clips
+    gt = gt[gt.event_label.notna() & (gt.event_label.astype(str) != '')].astype({'onset': float, 'offset': float})
     for lab, g in gt.groupby('event_label'):
         if lab not in classes:
-            raise ValueError(
-                f"ground-truth label {lab!r} (e.g. in {g.filename.iloc[0]}) is not a score column; score classes: "
-                f"{classes}"
-            )
+            raise ValueError(f"ground-truth label {lab!r} (e.g. in {g.filename.iloc[0]}) is not a score column; score "
+                             f"classes: {classes}")
     bad = gt[~(gt.onset < gt.offset) | gt.onset.isna()]
     if len(bad): raise ValueError(f"ground-truth event {bad.iloc[0].tolist()} needs onset < offset")
     if gt.empty: raise ValueError("the ground truth has no events: PSDS and F1 are undefined")
     return merge_overlapping_events(gt), [c for c in classes if c not in set(gt.event_label)]
 
-# %% ../nbs/11_evaluate.ipynb #79b29ec7
-def _check_files(scores, durations):
-    missing, extra = sorted(set(durations.filename) - set(scores)), sorted(set(scores) - set(durations.filename))
-    if missing: raise ValueError(f"no scores for {len(missing)} file(s) of the durations: {missing[:5]}")
-    if extra: raise ValueError(f"scores for {len(extra)} file(s) not in the durations: {extra[:5]}")
-
-# %% ../nbs/11_evaluate.ipynb #82b0279b
-def _warn_no_gt(classes):
-    if classes:
-        warnings.warn(
-            f"class(es) {classes} have no ground-truth event: left out of PSDS/intersection F1 (per-class value NaN)",
-            stacklevel=3,
-        )
-
-# %% ../nbs/11_evaluate.ipynb #ea24d035
+# %% ../nbs/11_evaluate.ipynb #7b9e14ea
 PSDS_SCENARIOS = {
-    'psds1': dict(
-        dtc_threshold=0.7, gtc_threshold=0.7, cttc_threshold=0.3, alpha_ct=0.0, alpha_st=1.0
-    ),  # cttc unused (alpha_ct 0) but psds_eval needs one
+    # psds1's cttc_threshold is unused (alpha_ct 0), but psds_eval needs one
+    'psds1': dict(dtc_threshold=0.7, gtc_threshold=0.7, cttc_threshold=0.3, alpha_ct=0.0, alpha_st=1.0),
     'psds2': dict(dtc_threshold=0.1, gtc_threshold=0.1, cttc_threshold=0.3, alpha_ct=0.5, alpha_st=1.0),
 }
 
-# %% ../nbs/11_evaluate.ipynb #15178317
+# %% ../nbs/11_evaluate.ipynb #b190e406
 def _staircase_area(x, y, max_x):
     "Area under the step curve `y` (held from each `x` to the next) from 0 to `max_x`, divided by `max_x`."
     o = np.argsort(x, kind='stable')
@@ -240,9 +222,8 @@ def _silence_psds_eval():
     warnings.filterwarnings('ignore', category=FutureWarning)
     warnings.filterwarnings('ignore', category=DeprecationWarning)
     warnings.filterwarnings('ignore', message='A similar operating point exists')  # two thresholds gave the same events
-    warnings.filterwarnings(
-        'ignore', category=RuntimeWarning, module='psds_eval'
-    )  # 0/0 for a class without hits; handled by the caller
+    # 0/0 for a class without hits; handled by the caller
+    warnings.filterwarnings('ignore', category=RuntimeWarning, module='psds_eval')
 
 def psds_from_detections(detections, ground_truth, durations, dtc_threshold, gtc_threshold, cttc_threshold,
                          alpha_ct, alpha_st, max_efpr=100.):
@@ -255,6 +236,17 @@ def psds_from_detections(detections, ground_truth, durations, dtc_threshold, gtc
         _, _, roc = ev.psd_roc_curves(alpha_ct)  # per class: TP ratio against eFPR
     names = sorted(set(ground_truth.event_label))  # psds_eval's row order
     return value, {c: _staircase_area(roc.xp, roc.yp[i], max_efpr) for i, c in enumerate(names)}
+
+# %% ../nbs/11_evaluate.ipynb #e8e7bf13
+def _check_files(scores, durations):
+    missing, extra = sorted(set(durations.filename) - set(scores)), sorted(set(scores) - set(durations.filename))
+    if missing: raise ValueError(f"no scores for {len(missing)} file(s) of the durations: {missing[:5]}")
+    if extra: raise ValueError(f"scores for {len(extra)} file(s) not in the durations: {extra[:5]}")
+
+def _warn_no_gt(classes):
+    if classes:
+        warnings.warn(f"class(es) {classes} have no ground-truth event: left out of PSDS/intersection F1 (per-class "
+                      "value NaN)", stacklevel=3)
 
 # %% ../nbs/11_evaluate.ipynb #ade5f369
 PSDS_TOOLS = ('psds_eval', 'sed_scores_eval')
@@ -296,7 +288,7 @@ def sed_scores_eval_inputs(ground_truth, durations):
         gt[r.filename].append((r.onset, r.offset, r.event_label))
     return gt, dict(zip(durations.filename, durations.duration))
 
-# %% ../nbs/11_evaluate.ipynb #cfe30d54
+# %% ../nbs/11_evaluate.ipynb #58bc1ea5
 def _scores_for_sed_scores_eval(scores, durations, drop_classes, median_window):
     "Median-filtered score tables without `drop_classes`, frames cut at each file's duration."
     classes, ends, out = score_classes(scores), dict(zip(durations.filename, durations.duration)), {}
@@ -315,28 +307,21 @@ def sed_scores_eval_psds(scores, ground_truth, durations, drop_classes, median_w
     "PSDS (sed_scores_eval, exact over all thresholds) of checked inputs, and each class's normalised ROC area."
     try: import sed_scores_eval
     except ImportError:
-        raise ImportError(
-            "evaluate.psds_tool=sed_scores_eval needs the sed_scores_eval package (pip install sed_scores_eval)"
-        ) from None
+        raise ImportError("evaluate.psds_tool=sed_scores_eval needs the sed_scores_eval package (pip install "
+                          "sed_scores_eval)") from None
     gt, durs = sed_scores_eval_inputs(ground_truth, durations)
     filtered = _scores_for_sed_scores_eval(scores, durations, drop_classes, median_window)
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', category=FutureWarning)
         value, per_class, _, _ = sed_scores_eval.intersection_based.psds(
-            scores=filtered,
-            ground_truth=gt,
-            audio_durations=durs,
-            dtc_threshold=dtc_threshold,
+            scores=filtered, ground_truth=gt, audio_durations=durs, dtc_threshold=dtc_threshold,
             gtc_threshold=gtc_threshold,
             # it refuses a cross-trigger threshold it would not use
             cttc_threshold=cttc_threshold if alpha_ct else None,
-            alpha_ct=alpha_ct,
-            alpha_st=alpha_st,
-            max_efpr=max_efpr,
-        )
+            alpha_ct=alpha_ct, alpha_st=alpha_st, max_efpr=max_efpr)
     return float(value), {c: float(v) for c, v in per_class.items()}
 
-# %% ../nbs/11_evaluate.ipynb #1c9b51b6
+# %% ../nbs/11_evaluate.ipynb #85f00d2d
 def _events_by_file_class(events):
     return {k: g[['onset', 'offset']].to_numpy(float) for k, g in events.groupby(['filename', 'event_label'])}
 
@@ -359,9 +344,8 @@ def event_f1(detections:pd.DataFrame, # detected events: filename onset offset e
         tp = 0
         if len(r) and len(e):
             off_collar = np.maximum(t_collar, percentage_of_length * (r[:, 1] - r[:, 0]))[:, None]
-            hit = (np.abs(r[:, :1] - e[None, :, 0]) <= t_collar + 1e-9) & (
-                np.abs(r[:, 1:] - e[None, :, 1]) <= off_collar + 1e-9
-            )
+            hit = ((np.abs(r[:, :1] - e[None, :, 0]) <= t_collar + 1e-9)
+                   & (np.abs(r[:, 1:] - e[None, :, 1]) <= off_collar + 1e-9))
             i, j = linear_sum_assignment(hit, maximize=True)
             tp = int(hit[i, j].sum())
         cnt = counts[key[1]]
@@ -370,11 +354,8 @@ def event_f1(detections:pd.DataFrame, # detected events: filename onset offset e
         cnt[2] += len(r) - tp
     f1 = {c: 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else np.nan for c, (tp, fp, fn) in counts.items()}
     vals = [v for v in f1.values() if not np.isnan(v)]
-    return {
-        'f1': float(np.mean(vals)) if vals else np.nan,
-        'per_class': f1,
-        'counts': {c: tuple(v) for c, v in counts.items()},
-    }
+    return {'f1': float(np.mean(vals)) if vals else np.nan, 'per_class': f1,
+            'counts': {c: tuple(v) for c, v in counts.items()}}
 
 # %% ../nbs/11_evaluate.ipynb #e107bbdd
 def intersection_f1(detections:pd.DataFrame, # detected events: filename onset offset event_label
@@ -401,16 +382,8 @@ def intersection_f1(detections:pd.DataFrame, # detected events: filename onset o
     return {'f1': float(np.mean(vals)), 'per_class': f1}
 
 # %% ../nbs/11_evaluate.ipynb #3af003e0
-def evaluate_scores(
-    scores: dict,
-    ground_truth: pd.DataFrame,
-    durations,
-    threshold=0.5,
-    median_window=None,
-    thresholds=50,
-    max_efpr=100.0,
-    psds_tool='psds_eval',
-):
+def evaluate_scores(scores: dict, ground_truth: pd.DataFrame, durations, threshold=0.5, median_window=None,
+                    thresholds=50, max_efpr=100.0, psds_tool='psds_eval'):
     """PSDS1/PSDS2 (+ per class) with `psds_tool`, event-based and intersection-based macro F1 at `threshold` of frame
     score tables."""
     out = compute_psds(scores, ground_truth, durations, thresholds, median_window, max_efpr, tool=psds_tool)
@@ -428,16 +401,15 @@ def _detector_device(detector):
     p = next(detector.parameters(), None) if isinstance(detector, torch.nn.Module) else None
     return p.device if p is not None else torch.device('cpu')
 
-# %% ../nbs/11_evaluate.ipynb #05acf937
+# %% ../nbs/11_evaluate.ipynb #33aec36e
 def frame_scores(wav, detector, features:FeatureConfig, encoder:LabelEncoder, chunk_seconds=None, batch_size=8):
     """Frame scores `(frames, n_classes)` at `encoder.frame_rate` of a mono waveform `(samples,)` at
     `features.sample_rate`."""
     chunk_seconds = encoder.clip_duration if chunk_seconds is None else float(chunk_seconds)
     n_frames = chunk_seconds * encoder.frame_rate
     if abs(n_frames - round(n_frames)) > 1e-6 or round(n_frames) < 1:
-        raise ValueError(
-            f"chunk_seconds={chunk_seconds:g} × frame_rate={encoder.frame_rate:g} must be a whole number of frames"
-        )
+        raise ValueError(f"chunk_seconds={chunk_seconds:g} × frame_rate={encoder.frame_rate:g} must be a whole number "
+                         "of frames")
     n_frames, n_chunk = round(n_frames), round(chunk_seconds * features.sample_rate)
     n = wav.shape[-1]
     chunks = torch.nn.functional.pad(wav.float(), (0, -n % n_chunk)).reshape(-1, n_chunk)
@@ -451,16 +423,25 @@ def frame_scores(wav, detector, features:FeatureConfig, encoder:LabelEncoder, ch
                 b = chunks[i:i + batch_size].to(device)
                 y = torch.as_tensor(detector(logmel(b)))
                 if tuple(y.shape) != (len(b), n_frames, len(encoder.classes)):
-                    raise ValueError(
-                        f"detector returned shape {tuple(y.shape)}; expected (batch={len(b)}, frames={n_frames}, "
-                        f"classes={len(encoder.classes)}) for {chunk_seconds:g} s chunks at {encoder.frame_rate:g} "
-                        "frames/s"
-                    )
+                    raise ValueError(f"detector returned shape {tuple(y.shape)}; expected (batch={len(b)}, frames="
+                                     f"{n_frames}, classes={len(encoder.classes)}) for {chunk_seconds:g} s chunks at "
+                                     f"{encoder.frame_rate:g} frames/s")
                 out.append(y.float().cpu())
     finally:
         if was_training: detector.train()
     n_valid = math.ceil(n / features.sample_rate * encoder.frame_rate - 1e-9)  # frames that start before the real end
     return torch.cat(out).reshape(-1, len(encoder.classes))[:n_valid]
+
+# %% ../nbs/11_evaluate.ipynb #1aff653d
+def file_frame_scores(path, detector, features:FeatureConfig, encoder:LabelEncoder, chunk_seconds=None, batch_size=8):
+    "Frame scores `(frames, n_classes)` of the audio file `path`, streamed block by block, and the file's length in s."
+    chunk_seconds = encoder.clip_duration if chunk_seconds is None else float(chunk_seconds)
+    block = round(chunk_seconds * features.sample_rate) * batch_size
+    info = {}
+    parts = [frame_scores(b, detector, features, encoder, chunk_seconds, batch_size)
+             for b in mono_blocks(path, features.sample_rate, block, info)]
+    if not parts: raise AudioError(f"{path}: contains no samples (zero-length audio)")
+    return torch.cat(parts), info['seconds']
 
 # %% ../nbs/11_evaluate.ipynb #5a38a7c5
 def _predict_inputs(audio, sample_rate, name):
@@ -475,9 +456,25 @@ def _predict_inputs(audio, sample_rate, name):
     if dup: raise ValueError(f"several inputs share the file name(s) {dup}; the events table could not tell them apart")
     return items
 
-# %% ../nbs/11_evaluate.ipynb #79a5c29a
+# %% ../nbs/11_evaluate.ipynb #ec401548
 MIN_EVENT_SECONDS = 1e-3  # the events table's resolution: an event cut shorter at the end of a file would read 0.000
 
+def _clip_events(fn, scores, seconds, encoder, threshold, median_window):
+    "Events `(fn, onset, offset, label)` of one input's frame scores, each ending with the audio (and not too short)."
+    out = []
+    for on, off, lab in scores_to_events(scores, encoder, threshold, median_window):
+        off = min(off, seconds)  # an event ends with the audio
+        if off - on >= MIN_EVENT_SECONDS: out.append((fn, on, off, lab))
+    return out
+
+def _waveform_scores(fn, wav, sr, detector, features, encoder, chunk_seconds, batch_size):
+    "Frame scores of a waveform input `(channels, samples)` or `(samples,)` at `sr` Hz, and its length in s."
+    if wav.ndim not in (1, 2) or wav.shape[-1] == 0:
+        raise AudioError(f"{fn}: expected a waveform (channels, samples) or (samples,), got shape {tuple(wav.shape)}")
+    mono = resample(to_mono(wav.float()), sr, features.sample_rate)
+    return frame_scores(mono, detector, features, encoder, chunk_seconds, batch_size), wav.shape[-1] / sr
+
+# %% ../nbs/11_evaluate.ipynb #62e3472a
 def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)` / `(samples,)`
             detector, # callable: log-mel (batch, n_mels, frames) → probabilities (batch, label_frames, n_classes)
             features:FeatureConfig, # the front end the detector was trained with
@@ -504,16 +501,9 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
                 continue
             fn = it.name
         else:
-            fn, wav, sr = it
-            if wav.ndim not in (1, 2) or wav.shape[-1] == 0:
-                raise AudioError(f"{fn}: expected a waveform (channels, samples) or (samples,), "
-                                 f"got shape {tuple(wav.shape)}")
-            seconds = wav.shape[-1] / sr
-            mono = resample(to_mono(wav.float()), sr, features.sample_rate)
-            x = frame_scores(mono, detector, features, encoder, chunk_seconds, batch_size)
-        for on, off, lab in scores_to_events(x, encoder, threshold, median_window):
-            off = min(off, seconds)  # an event ends with the audio
-            if off - on >= MIN_EVENT_SECONDS: events.append((fn, on, off, lab))
+            fn = it[0]
+            x, seconds = _waveform_scores(*it, detector, features, encoder, chunk_seconds, batch_size)
+        events += _clip_events(fn, x, seconds, encoder, threshold, median_window)
         if return_scores: scores[fn] = scores_dataframe(x, encoder.classes, encoder.frame_rate)
     if skipped:
         why = '; '.join(f"{p}: {reason}" for p, reason in skipped)
@@ -522,17 +512,6 @@ def predict(audio, # a path, a list of paths, or a waveform `(channels, samples)
     ev = ev.sort_values(['filename', 'onset', 'event_label']).reset_index(drop=True)
     ev.attrs['skipped'] = skipped
     return (ev, scores) if return_scores else ev
-
-# %% ../nbs/11_evaluate.ipynb #1aff653d
-def file_frame_scores(path, detector, features:FeatureConfig, encoder:LabelEncoder, chunk_seconds=None, batch_size=8):
-    "Frame scores `(frames, n_classes)` of the audio file `path`, streamed block by block, and the file's length in s."
-    chunk_seconds = encoder.clip_duration if chunk_seconds is None else float(chunk_seconds)
-    block = round(chunk_seconds * features.sample_rate) * batch_size
-    info = {}
-    parts = [frame_scores(b, detector, features, encoder, chunk_seconds, batch_size)
-             for b in mono_blocks(path, features.sample_rate, block, info)]
-    if not parts: raise AudioError(f"{path}: contains no samples (zero-length audio)")
-    return torch.cat(parts), info['seconds']
 
 # %% ../nbs/11_evaluate.ipynb #7b748543
 @torch.no_grad()
@@ -550,10 +529,8 @@ def split_scores(detector, dataset:SEDDataset, logmel, device, batch_size=16, nu
 # %% ../nbs/11_evaluate.ipynb #bfdf4166
 def split_durations(split):
     "DataFrame `filename, duration` of a split's clips (from its durations table or the audio headers)."
-    return pd.DataFrame(
-        [(f, split.durations.get(f) or audio_duration(split.audio_dir / f)) for f in split.filenames],
-        columns=['filename', 'duration'],
-    )
+    return pd.DataFrame([(f, split.durations.get(f) or audio_duration(split.audio_dir / f)) for f in split.filenames],
+                        columns=['filename', 'duration'])
 
 # %% ../nbs/11_evaluate.ipynb #497822fc
 def long_clips(durations, encoder:LabelEncoder):
@@ -584,14 +561,8 @@ def evaluate_split(detector, dataset:SEDDataset, cfg:Config, logmel, device):
     "PSDS1/PSDS2 and F1 of `detector` on a strongly labelled split (with the detector's own median windows, if tuned)."
     ec = cfg.evaluate
     window = getattr(detector, 'median_windows', None) or ec.median_window or None
-    return evaluate_scores(
-        *scored_split(detector, dataset, cfg, logmel, device),
-        ec.threshold,
-        window,
-        ec.psds_thresholds,
-        ec.max_efpr,
-        ec.psds_tool,
-    )
+    return evaluate_scores(*scored_split(detector, dataset, cfg, logmel, device), ec.threshold, window,
+                           ec.psds_thresholds, ec.max_efpr, ec.psds_tool)
 
 # %% ../nbs/11_evaluate.ipynb #d7968fd0
 def tune_median_windows(scores, events, durations, candidates, cfg:Config):
@@ -599,15 +570,8 @@ def tune_median_windows(scores, events, durations, candidates, cfg:Config):
     PSDS2)."""
     best = {}
     for w in candidates:
-        r = compute_psds(
-            scores,
-            events,
-            durations,
-            cfg.evaluate.psds_thresholds,
-            float(w) or None,
-            cfg.evaluate.max_efpr,
-            tool=cfg.evaluate.psds_tool,
-        )
+        r = compute_psds(scores, events, durations, cfg.evaluate.psds_thresholds, float(w) or None,
+                         cfg.evaluate.max_efpr, tool=cfg.evaluate.psds_tool)
         for c, a1 in r['psds1_per_class'].items():
             key = (np.nan_to_num(a1, nan=-1.0), np.nan_to_num(r['psds2_per_class'][c], nan=-1.0))
             if c not in best or key > best[c][0]: best[c] = (key, float(w))
@@ -620,7 +584,31 @@ def _event_tuples(events):
         return list(events[['onset', 'offset', 'event_label']].itertuples(index=False, name=None))
     return list(events)
 
-# %% ../nbs/11_evaluate.ipynb #c39f6969
+# %% ../nbs/11_evaluate.ipynb #84356b37
+def _draw_score_curves(ax, scores, encoder, threshold):
+    "Each class's score curve over time, and the threshold."
+    rate, colors = encoder.frame_rate, plt.get_cmap('tab10')
+    t = np.arange(len(scores)) / rate + 0.5 / rate
+    for c, name in enumerate(encoder.classes): ax.plot(t, scores[:, c], color=colors(c % 10), label=name, lw=1.2)
+    ax.axhline(threshold, color='gray', ls='--', lw=0.8)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_ylabel('score')
+    ax.legend(loc='upper right', fontsize='small', ncol=min(len(encoder.classes), 5))
+
+def _draw_event_bars(ax, events, ground_truth, encoder):
+    "Detected events (the upper bar of each class's row) over the true ones (the lower bar, hatched)."
+    colors, classes = plt.get_cmap('tab10'), encoder.classes
+    rows = (_event_tuples(events), 0.45, {}), (_event_tuples(ground_truth), 0.05, {'hatch': '///', 'alpha': 0.5})
+    for evs, y0, style in rows:
+        for on, off, lab in evs:
+            if lab not in encoder.index: continue
+            c = encoder.index[lab]
+            ax.broken_barh([(on, off - on)], (c + y0, 0.4), facecolor=colors(c % 10), ec='k', lw=0.5, **style)
+    ax.set_yticks(np.arange(len(classes)) + 0.45, classes)
+    ax.set_ylim(0, len(classes))
+    ax.set_ylabel('events\n(top: detected,\nbottom: true)', fontsize='small')
+
+# %% ../nbs/11_evaluate.ipynb #42ffe329
 def plot_detection(logmel, # (n_mels, frames) log-mel of the clip
                    scores, # (frames, n_classes) scores at encoder.frame_rate
                    encoder:LabelEncoder, # class names and label frame rate
@@ -642,22 +630,8 @@ def plot_detection(logmel, # (n_mels, frames) log-mel of the clip
     extent = (0, logmel.shape[1] / feature_rate, 0, logmel.shape[0])
     axs[0].imshow(logmel, origin='lower', aspect='auto', extent=extent, cmap='magma')
     axs[0].set_ylabel('mel band')
-    t = np.arange(len(scores)) / rate + 0.5 / rate
-    colors = plt.get_cmap('tab10')
-    for c, name in enumerate(classes): axs[1].plot(t, scores[:, c], color=colors(c % 10), label=name, lw=1.2)
-    axs[1].axhline(threshold, color='gray', ls='--', lw=0.8)
-    axs[1].set_ylim(-0.02, 1.02)
-    axs[1].set_ylabel('score')
-    axs[1].legend(loc='upper right', fontsize='small', ncol=min(len(classes), 5))
-    rows = (_event_tuples(events), 0.45, {}), (_event_tuples(ground_truth), 0.05, {'hatch': '///', 'alpha': 0.5})
-    for evs, y0, style in rows:  # detected events above, true events below
-        for on, off, lab in evs:
-            if lab not in encoder.index: continue
-            c = encoder.index[lab]
-            axs[2].broken_barh([(on, off - on)], (c + y0, 0.4), facecolor=colors(c % 10), ec='k', lw=0.5, **style)
-    axs[2].set_yticks(np.arange(len(classes)) + 0.45, classes)
-    axs[2].set_ylim(0, len(classes))
-    axs[2].set_ylabel('events\n(top: detected,\nbottom: true)', fontsize='small')
+    _draw_score_curves(axs[1], scores, encoder, threshold)
+    _draw_event_bars(axs[2], events, ground_truth, encoder)
     if posteriors is not None:
         p = _numpy(posteriors)
         extent = (0, len(p) / rate, 0, p.shape[1])

@@ -35,7 +35,7 @@ def direct_logmel(wav, cfg:FeatureConfig):
                                                cfg.n_mels, cfg.sample_rate).double().numpy()
     return ((np.log(power @ fb + cfg.log_offset) + cfg.norm_shift) / cfg.norm_scale).T
 
-# %% ../nbs/91_fixtures.ipynb #63a982f7
+# %% ../nbs/91_fixtures.ipynb #7cee175c
 def synthetic_scores(n_clips=50, # number of clips, named clip0000.wav, …
                      classes=('a', 'b', 'c', 'd'),
                      frame_rate=25., # score frames per second
@@ -55,9 +55,8 @@ def synthetic_scores(n_clips=50, # number of clips, named clip0000.wav, …
         events += evs
         y = enc.encode_strong([e[1:] for e in evs]).numpy().astype(np.float64)
         n = uniform_filter1d(rng.normal(size=y.shape), 15, axis=0)
-        s = (
-            uniform_filter1d(y, 7, axis=0) * rng.uniform(0.6, 1.0, len(classes)) + noise * n / n.std() if noise else y
-        )  # noise 0: the activity itself
+        # noise 0: the scores are the activity itself
+        s = uniform_filter1d(y, 7, axis=0) * rng.uniform(0.6, 1.0, len(classes)) + noise * n / n.std() if noise else y
         scores[fn] = scores_dataframe(np.clip(s, 0, 1), classes, frame_rate)
     gt = merge_overlapping_events(pd.DataFrame(events, columns=EVENT_COLUMNS))
     return scores, gt, pd.DataFrame({'filename': list(scores), 'duration': float(clip_duration)})
@@ -77,11 +76,8 @@ def make_toy_sources(root, n_per_class=4, bad=()):
             x = np.sin(2 * np.pi * f0 * (1 + 0.05 * i) * t) if f0 else rng.normal(0, 0.3, len(t))
             put(f'events/{c}/{c}{i}.flac', 0.5 * x, 'event', c)
     for i in range(6):
-        put(
-            f'distractors/d{i}.flac',
-            0.3 * np.sign(np.sin(2 * np.pi * (200 + 50 * i) * np.arange(8000) / 16000)),
-            'distractor',
-        )
+        put(f'distractors/d{i}.flac', 0.3 * np.sign(np.sin(2 * np.pi * (200 + 50 * i) * np.arange(8000) / 16000)),
+            'distractor')
     for i in range(3): put(f'backgrounds/bg{i}.flac', rng.normal(0, 0.05, 16000 * 25), 'background')
     put('backgrounds/short.flac', rng.normal(0, 0.05, 16000 * 3), 'background')
     for b in bad:
@@ -97,13 +93,8 @@ def toy_dataset(root, n=8, n_test=None):
     ds = Path(root)/'ds'
     if not ds.exists():
         sc = load_config('tiny').soundscapes
-        sc.n_clips = {
-            'strong': n,
-            'weak': n,
-            'unlabeled': 2 * n,
-            'validation': n,
-            'test': n if n_test is None else n_test,
-        }
+        sc.n_clips = {'strong': n, 'weak': n, 'unlabeled': 2 * n, 'validation': n,
+                      'test': n if n_test is None else n_test}
         build_benchmark(ds, sc, seed=0, progress=False, workers=1)
     return ds
 
@@ -131,30 +122,17 @@ def desed_layout(root, n=20, missing=(), seed=0):
     for f in missing: (out/f).unlink(missing_ok=True)
     return out
 
-# %% ../nbs/91_fixtures.ipynb #ee5f6c62
+# %% ../nbs/91_fixtures.ipynb #fb7e69c9
 def toy_config(root, extra=()):
     """The `tiny` preset shrunk to a few clips of the benchmark (built under `root` when first used) and two steps per
     stage."""
-    return load_config(
-        'tiny',
-        [
-            f'data.root={Path(root) / "ds"}',
-            'soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}',
-            'prototypes.n_prototypes=4',
-            'prototypes.pca_dim=8',
-            'prototypes.max_iter=10',
-            'pretrain.epochs=1',
-            'pretrain.steps_per_epoch=2',
-            'finetune.epochs=1',
-            'finetune.steps_per_epoch=2',
-            'evaluate.psds_thresholds=10',
-            'data.batch={strong: 2, weak: 2, unlabeled: 4}',
-            'finetune.batch_size=null',
-            'data.build_if_missing=true',
-            'finetune.pretrained_iterations=all',
-            *extra,
-        ],
-    )
+    return load_config('tiny', [f'data.root={Path(root) / "ds"}',
+                                'soundscapes.n_clips={strong: 6, weak: 6, unlabeled: 12, validation: 6, test: 6}',
+                                'prototypes.n_prototypes=4', 'prototypes.pca_dim=8', 'prototypes.max_iter=10',
+                                'pretrain.epochs=1', 'pretrain.steps_per_epoch=2', 'finetune.epochs=1',
+                                'finetune.steps_per_epoch=2', 'evaluate.psds_thresholds=10',
+                                'data.batch={strong: 2, weak: 2, unlabeled: 4}', 'finetune.batch_size=null',
+                                'data.build_if_missing=true', 'finetune.pretrained_iterations=all', *extra])
 
 # %% ../nbs/91_fixtures.ipynb #b283c121
 DESED_TASK_MISSING = {'strong': ['Ygone_strong.wav'], 'weak': ['Ygone_weak.wav'],

@@ -14,7 +14,7 @@ from fastcore.basics import patch, store_attr
 from .config import atomic_save, rank_and_world, resolve_device, stream_seed
 
 # %% auto #0
-__all__ = ['single_process', 'kmeans_plusplus', 'KMeans', 'ConvergenceWarning', 'GaussianMixture']
+__all__ = ['single_process', 'kmeans_plusplus', 'KMeans', 'GaussianMixture', 'ConvergenceWarning']
 
 # %% ../nbs/06_gmm.ipynb #291e0485
 _LOCAL = [False]  # set by `single_process`: fit on this process's data only, even inside a process group
@@ -82,9 +82,8 @@ def _as_tensor(x, what="X"): # array-like chunk
         try: x = torch.as_tensor(np.asarray(x))
         except (TypeError, ValueError) as e: raise ValueError(f"{what}: expected a numeric 2-D array or tensor, got "
                                                               f"{type(x).__name__} ({e})") from None
-    if not (
-        x.is_floating_point() or x.dtype in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.bool)
-    ):
+    if not (x.is_floating_point() or x.dtype in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8,
+                                                 torch.bool)):
         raise ValueError(f"{what}: expected a real-valued array, got dtype {x.dtype}")
     return x if x.dtype == torch.float64 else x.float()
 
@@ -109,7 +108,7 @@ def _auto_chunk(per_row, device): # floats of working memory per row (K·D for t
     budget = 2**26 if resolve_device(device).type == "cuda" else 2**22
     return int(min(2**20, max(256, budget // max(1, per_row))))
 
-# %% ../nbs/06_gmm.ipynb #80847188
+# %% ../nbs/06_gmm.ipynb #76c04232
 class _Chunks:
     "A re-iterable view of `X` as validated `(n_i, D)` float tensors of at most `rows` rows, on `device`."
     def __init__(self, X, chunk_size, device, per_row=lambda d: d, what="X", passes=2):
@@ -123,11 +122,9 @@ class _Chunks:
             self.blocks = [_as_tensor(X, what)] # a nested list of numbers is one array
         elif hasattr(X, "__iter__"):
             if passes > 1 and iter(X) is X:
-                raise ValueError(
-                    f"{what}: got a one-shot iterator ({type(X).__name__}), but fitting needs several passes over the "
-                    "data; "
-                    "pass a list of chunks or an object whose __iter__ starts a new pass"
-                )
+                raise ValueError(f"{what}: got a one-shot iterator ({type(X).__name__}), but fitting needs several "
+                                 "passes over the data; pass a list of chunks or an object whose __iter__ starts a new "
+                                 "pass")
             self.blocks = X
         else: raise ValueError(f"{what}: expected an array, a tensor or a re-iterable of (n_i, D) chunks, got "
                                f"{type(X).__name__}")
@@ -143,15 +140,17 @@ class _Chunks:
         "Rows per chunk: `chunk_size`, or from the memory budget once the width is known."
         return self.chunk_size or _auto_chunk(self.per_row(self.d or 1), self.device)
 
-    def __iter__(self):
-        "Chunks on `self.device`, each validated (2-D, same width; finite values on the first complete pass)."
-        single = isinstance(self.blocks, list) and len(self.blocks) == 1
-        for i, b in enumerate(self.blocks):
-            what = self.what if single else f"{self.what} (chunk {i})"
-            b = _check_chunk(_as_tensor(b, what), what, self.d, finite=not self.checked)
-            self.d = b.shape[1]
-            for j in range(0, len(b), self.rows): yield b[j:j + self.rows].to(self.device, non_blocking=True)
-        self.checked = True
+# %% ../nbs/06_gmm.ipynb #e9ac68d4
+@patch
+def __iter__(self:_Chunks):
+    "Chunks on `self.device`, each validated (2-D, same width; finite values on the first complete pass)."
+    single = isinstance(self.blocks, list) and len(self.blocks) == 1
+    for i, b in enumerate(self.blocks):
+        what = self.what if single else f"{self.what} (chunk {i})"
+        b = _check_chunk(_as_tensor(b, what), what, self.d, finite=not self.checked)
+        self.d = b.shape[1]
+        for j in range(0, len(b), self.rows): yield b[j:j + self.rows].to(self.device, non_blocking=True)
+    self.checked = True
 
 # %% ../nbs/06_gmm.ipynb #86c7e40e
 def _map_chunks(chunks, fn, device): # iterable of (n_i, D) tensors; fn(x, start) -> result; where the work runs
@@ -175,10 +174,10 @@ def _map_chunks(chunks, fn, device): # iterable of (n_i, D) tensors; fn(x, start
         ex.shutdown(wait=True, cancel_futures=True)
         torch.set_num_threads(threads) # also restores the default for new threads
 
-# %% ../nbs/06_gmm.ipynb #d5151fc8
-def _data_moments(chunks, full=True): # `_Chunks`; `full`: covariance matrix, else per-feature variances
-    "`SimpleNamespace(n, mean, cov, d, offset, n_local)` of the data on all ranks, in float64."
-    rank, world = _world()
+# %% ../nbs/06_gmm.ipynb #a5f80fd7
+def _local_sums(chunks, full): # `_Chunks`; `full`: outer products, else squares
+    """This rank's `(n, shift, s1, s2, err)`: sums of `x - shift` and of its outer products (or squares) around the
+    first sample, in float64; under a process group a `ValueError` of the data is returned in `err`, not raised."""
     n, shift, s1, s2, err = 0, None, None, None, None
     try:
         for x in chunks:
@@ -192,8 +191,13 @@ def _data_moments(chunks, full=True): # `_Chunks`; `full`: covariance matrix, el
             s2 += xc.T @ xc if full else (xc * xc).sum(0)
             n += len(x)
     except ValueError as e:
-        if world == 1: raise
+        if _world()[1] == 1: raise
         err = e
+    return n, shift, s1, s2, err
+
+# %% ../nbs/06_gmm.ipynb #53eef32b
+def _check_ranks(chunks, n, err): # `_Chunks` read once; this rank's sample count; its `ValueError` or None
+    "Every rank's `(n, D, failed)` row, and D; the same clear error on every rank when any rank's data is unusable."
     d = chunks.d if chunks.d is not None else -1
     head = torch.tensor([[n, d, err is not None]], dtype=torch.int64, device=chunks.device)
     heads = _all_gather_rows(head).cpu()
@@ -204,11 +208,16 @@ def _data_moments(chunks, full=True): # `_Chunks`; `full`: covariance matrix, el
     if len(ds) > 1: raise ValueError(f"{chunks.what}: ranks hold different numbers of features: {sorted(ds)}")
     if not ds or heads[:, 0].sum() == 0: raise ValueError(f"{chunks.what}: expected at least one sample, got none")
     if (heads[:, 0] == 0).any():
-        raise ValueError(
-            f"{chunks.what}: every rank must hold at least one sample; rank(s) "
-            f"{(heads[:, 0] == 0).nonzero().flatten().tolist()} hold none"
-        )
-    d = ds.pop()
+        raise ValueError(f"{chunks.what}: every rank must hold at least one sample; rank(s) "
+                         f"{(heads[:, 0] == 0).nonzero().flatten().tolist()} hold none")
+    return heads, ds.pop()
+
+# %% ../nbs/06_gmm.ipynb #57587d2d
+def _data_moments(chunks, full=True): # `_Chunks`; `full`: covariance matrix, else per-feature variances
+    "`SimpleNamespace(n, mean, cov, d, offset, n_local)` of the data on all ranks, in float64."
+    rank = _world()[0]
+    n, shift, s1, s2, err = _local_sums(chunks, full)
+    heads, d = _check_ranks(chunks, n, err)
     if n:
         mean = shift + s1 / n
         m2 = s2 - (torch.outer(s1, s1) if full else s1 * s1) / n
@@ -220,9 +229,8 @@ def _data_moments(chunks, full=True): # `_Chunks`; `full`: covariance matrix, el
     N = sum(ns)
     means, m2s = parts[:, :d], parts[:, d:].view(-1, *m2.shape)
     gmean = sum(k * m for k, m in zip(ns, means)) / N
-    gm2 = sum(
-        m + k * (torch.outer(mu - gmean, mu - gmean) if full else (mu - gmean) ** 2) for k, m, mu in zip(ns, m2s, means)
-    )
+    gm2 = sum(m + k * (torch.outer(mu - gmean, mu - gmean) if full else (mu - gmean) ** 2)
+              for k, m, mu in zip(ns, m2s, means))
     return SimpleNamespace(n=int(N), mean=gmean, cov=gm2 / N, d=d, offset=int(sum(ns[:rank])), n_local=n)
 
 # %% ../nbs/06_gmm.ipynb #2c680d33
@@ -337,12 +345,8 @@ def _lloyd_pass(self:KMeans, chunks, centers): # `_Chunks`; (K, D) float64 centr
     pool = _ExtremePool(K)
     def part(x, start):
         lab, mind = self._assign(x, C, c0)
-        return (
-            torch.zeros_like(sums).index_add_(0, lab, x.double() - self._origin),
-            torch.bincount(lab, minlength=K),
-            mind,
-            x,
-        )
+        return (torch.zeros_like(sums).index_add_(0, lab, x.double() - self._origin), torch.bincount(lab, minlength=K),
+                mind, x)
     for s_, c_, mind, x in _map_chunks(chunks, part, self.device):
         sums += s_
         counts += c_
@@ -407,10 +411,6 @@ def predict(self:KMeans, X): # (n, D) tensor or array, or an iterable of chunks
     out = torch.cat([self._assign(x, C, c0)[0] for x in chunks])
     return out.to(X.device) if torch.is_tensor(X) else out.cpu()
 
-# %% ../nbs/06_gmm.ipynb #88c772df
-class ConvergenceWarning(UserWarning):
-    "EM stopped at `max_iter` before the lower bound changed by less than `tol`."
-
 # %% ../nbs/06_gmm.ipynb #596bf077
 class GaussianMixture:
     "Gaussian mixture fitted by exact EM on tensors, arrays or re-iterables of chunks, on one or many ranks."
@@ -462,10 +462,8 @@ def _set_params(self:GaussianMixture, weights, means, covariances): # float64 (K
         if (info != 0).any():
             bad = (info != 0).nonzero().flatten()
             e, V = torch.linalg.eigh(cov[bad])
-            floor_k = torch.maximum(
-                e.abs().amax(-1, keepdim=True) * D * torch.finfo(torch.float64).eps,
-                torch.tensor(floor, dtype=torch.float64, device=e.device),
-            )
+            floor_k = torch.maximum(e.abs().amax(-1, keepdim=True) * D * torch.finfo(torch.float64).eps,
+                                    torch.tensor(floor, dtype=torch.float64, device=e.device))
             cov[bad] = (V * torch.maximum(e, floor_k)[:, None, :]) @ V.mT
             cov[bad] = (cov[bad] + cov[bad].mT) / 2
             C[bad] = torch.linalg.cholesky(cov[bad])
@@ -557,11 +555,12 @@ def _residuals(self:GaussianMixture, z, F, out=None): # chunk from `_to_coords`;
     nrm = torch.linalg.vector_norm(Y, dim=2)
     return Y, torch.addcmul(F.const[:, None], nrm, nrm, value=-0.5)
 
-# %% ../nbs/06_gmm.ipynb #07599ec0
+# %% ../nbs/06_gmm.ipynb #cfc97d5f
 @patch
-def _em_pass(
-    self: GaussianMixture, chunks, co, resp=None, offset=0
-):  # `_Chunks`; coordinates; optional resp(x, index) -> (n, K); first global index
+def _em_pass(self:GaussianMixture, chunks, # `_Chunks`
+             co, # working coordinates
+             resp=None, # optional resp(x, index) -> (n, K) in place of the posteriors
+             offset=0): # global index of this rank's first sample
     "Sufficient statistics of one pass, summed over chunks (float64) and ranks: `SimpleNamespace(N, s, T, loglik)`."
     K, D = self.means_.shape
     F = self._factors(co)
@@ -593,22 +592,20 @@ def _em_pass(
     else: T, s, N = acc[:, :D], acc[:, D:2 * D], acc[:, 2 * D]
     return SimpleNamespace(N=N, s=s, T=T, loglik=float(ll))
 
-# %% ../nbs/06_gmm.ipynb #a1cda19d
+# %% ../nbs/06_gmm.ipynb #d8f13595
 @patch
 def _lowest(self:GaussianMixture, chunks, co, m): # `_Chunks`; coordinates; how many
     "The `m` samples with the lowest likelihood under the current parameters (all ranks), (m, D) float64."
     F, pool = self._factors(co), _ExtremePool(m)
-    for score, x in _map_chunks(
-        chunks, lambda x, start: (-self._residuals(self._to_coords(x, F), F)[1].logsumexp(0), x), self.device
-    ):
-        pool.add(score, x)
+    def neg_loglik(x, start): return -self._residuals(self._to_coords(x, F), F)[1].logsumexp(0), x
+    for score, x in _map_chunks(chunks, neg_loglik, self.device): pool.add(score, x)
     return pool.collect()
 
-# %% ../nbs/06_gmm.ipynb #8c0cbc1c
+# %% ../nbs/06_gmm.ipynb #255fe074
 @patch
-def _m_step(
-    self: GaussianMixture, st, lowest, it=0
-):  # statistics from `_em_pass`; lowest(m) -> (m, D) samples to re-seed at; iteration (for the warning)
+def _m_step(self:GaussianMixture, st, # statistics from `_em_pass`
+            lowest, # lowest(m) -> (m, D) samples to re-seed at
+            it=0): # iteration (for the warning)
     "New parameters from the sufficient statistics; re-seeds empty components."
     N1 = st.N + 10 * torch.finfo(torch.float64).eps
     u = st.s / N1[:, None]
@@ -627,9 +624,8 @@ def _m_step(
     empty = (st.N < 1e-6).nonzero().flatten()
     if len(empty):
         ok = st.N >= 1e-6
-        pooled = (
-            (st.N[ok].view(-1, *[1] * (cov.ndim - 1)) * cov[ok]).sum(0) / st.N[ok].sum() if ok.any() else cov.mean(0)
-        )
+        pooled = ((st.N[ok].view(-1, *[1] * (cov.ndim - 1)) * cov[ok]).sum(0) / st.N[ok].sum() if ok.any()
+                  else cov.mean(0))
         low = lowest(len(empty))
         for j, k in enumerate(empty.tolist()):
             means[k], cov[k], weights[k] = low[j % len(low)].to(means), pooled, 1 / len(weights)
@@ -639,16 +635,15 @@ def _m_step(
                       "re-seeded at the lowest-likelihood sample(s) (see n_reseeded_)")
     self._set_params(weights, means, cov)
 
-# %% ../nbs/06_gmm.ipynb #71443dab
+# %% ../nbs/06_gmm.ipynb #d5489de5
 @patch
 def _check_init(self:GaussianMixture, D): # number of features
     "The given `*_init` as float64 tensors on the device, validated (None where not given)."
     K, f64 = self.n_components, dict(dtype=torch.float64, device=self.device)
     w = mu = cov = None
     if self.weights_init is not None:
-        w = torch.as_tensor(
-            np.asarray(self.weights_init) if not torch.is_tensor(self.weights_init) else self.weights_init
-        ).to(**f64)
+        w = torch.as_tensor(np.asarray(self.weights_init) if not torch.is_tensor(self.weights_init)
+                            else self.weights_init).to(**f64)
         if w.shape != (K,): raise ValueError(f"weights_init: expected shape ({K},), got {tuple(w.shape)}")
         if not torch.isfinite(w).all() or (w < 0).any() or abs(float(w.sum()) - 1) > 1e-6:
             raise ValueError("weights_init: expected non-negative finite weights summing to 1, got sum "
@@ -662,17 +657,13 @@ def _check_init(self:GaussianMixture, D): # number of features
         P = _as_tensor(self.precisions_init, "precisions_init").to(**f64)
         shape = (K, D, D) if self._full else (K, D)
         if P.shape != shape:
-            raise ValueError(
-                f"precisions_init: expected shape {shape} for covariance_type={self.covariance_type!r}, got "
-                f"{tuple(P.shape)}"
-            )
+            raise ValueError(f"precisions_init: expected shape {shape} for covariance_type={self.covariance_type!r}, "
+                             f"got {tuple(P.shape)}")
         if self._full:
             L, info = torch.linalg.cholesky_ex((P + P.mT) / 2)
             if (info != 0).any() or not torch.isfinite(P).all():
-                raise ValueError(
-                    f"precisions_init: component(s) {(info != 0).nonzero().flatten().tolist()} not symmetric positive "
-                    "definite"
-                )
+                raise ValueError(f"precisions_init: component(s) {(info != 0).nonzero().flatten().tolist()} not "
+                                 "symmetric positive definite")
             cov = torch.cholesky_inverse(L)
         else:
             if not (torch.isfinite(P).all() and (P > 0).all()):
@@ -680,7 +671,7 @@ def _check_init(self:GaussianMixture, D): # number of features
             cov = 1 / P
     return w, mu, cov
 
-# %% ../nbs/06_gmm.ipynb #c44590a9
+# %% ../nbs/06_gmm.ipynb #87588048
 @patch
 def _initialize(self:GaussianMixture, chunks, mom, co): # `_Chunks`; data moments; working coordinates
     "Set the initial parameters."
@@ -695,24 +686,16 @@ def _initialize(self:GaussianMixture, chunks, mom, co): # `_Chunks`; data moment
                 r = _hash_uniform(idx, K, seed)
                 return r / r.sum(1, keepdim=True)
         else:
-            km = KMeans(
-                K,
-                max_iter=300 if self.init_params == "kmeans" else 0,
-                random_state=seed,
-                device=self.device,
-                dtype=self.dtype,
-            )
+            km = KMeans(K, max_iter=300 if self.init_params == "kmeans" else 0, random_state=seed, device=self.device,
+                        dtype=self.dtype)
             km._fit(chunks.with_rows(lambda d: K + d), mom)
             centres = km.cluster_centers_
             c0, C = km._origin.to(self.dtype), (centres - km._origin).to(self.dtype)
             def resp(x, idx): return torch.nn.functional.one_hot(km._assign(x, C, c0)[0], K)
         # provisional model: centres with the data covariance, so that the residuals are whitened data
         gcov = mom.cov.expand(K, *mom.cov.shape).clone()
-        self._set_params(
-            torch.full((K,), 1 / K, **f64),
-            centres.to(**f64),
-            gcov + self.reg_covar * (torch.eye(D, **f64) if self._full else 1),
-        )
+        self._set_params(torch.full((K,), 1 / K, **f64), centres.to(**f64),
+                         gcov + self.reg_covar * (torch.eye(D, **f64) if self._full else 1))
         self._m_step(self._em_pass(chunks, co, resp=resp, offset=mom.offset), lambda m: self._lowest(chunks, co, m))
         w = self.weights_ if w is None else w
         mu = self.means_ if mu is None else mu
@@ -761,6 +744,10 @@ def fit(self:GaussianMixture, X): # (n, D) tensor or array, or a re-iterable of 
               f"{self.lower_bound_:.8g}, converged {self.converged_}")
     return self
 
+# %% ../nbs/06_gmm.ipynb #88c772df
+class ConvergenceWarning(UserWarning):
+    "EM stopped at `max_iter` before the lower bound changed by less than `tol`."
+
 # %% ../nbs/06_gmm.ipynb #d8c0ca9b
 @patch
 def _infer(self:GaussianMixture, X, what): # input; "logp" -> (n, K) weighted log densities, "ll" -> (n,)
@@ -783,16 +770,15 @@ def score_samples(self:GaussianMixture, X): # (n, D) tensor, array or iterable o
     "Log-likelihood log p(x) of each sample, (n,)."
     return self._infer(X, "ll")
 
-# %% ../nbs/06_gmm.ipynb #9d8dab97
+# %% ../nbs/06_gmm.ipynb #953c6739
 @patch
 def predict_proba(self:GaussianMixture, X): # (n, D) tensor, array or iterable of chunks
     "Posterior probability of each component for each sample, (n, K); rows sum to 1."
     logp = self._infer(X, "logp")
     lse = logp.logsumexp(1, keepdim=True)
     R = (logp - lse).exp()
-    return torch.where(
-        torch.isfinite(lse), R, torch.full_like(R, 1 / self.n_components)
-    )  # a sample too far from every component
+    # a sample too far from every component (every density 0) gets uniform posteriors
+    return torch.where(torch.isfinite(lse), R, torch.full_like(R, 1 / self.n_components))
 
 # %% ../nbs/06_gmm.ipynb #7c65913e
 @patch
@@ -827,16 +813,8 @@ def aic(self:GaussianMixture, X): # the data the model is judged on
     return -2 * float(self.score_samples(X).double().sum()) + 2 * self._n_parameters()
 
 # %% ../nbs/06_gmm.ipynb #c99d57dc
-_CONFIG = (
-    "n_components",
-    "covariance_type",
-    "tol",
-    "reg_covar",
-    "max_iter",
-    "init_params",
-    "random_state",
-    "chunk_size",
-)
+_CONFIG = ("n_components", "covariance_type", "tol", "reg_covar", "max_iter", "init_params", "random_state",
+           "chunk_size")
 
 @patch
 def state_dict(self:GaussianMixture):
@@ -880,10 +858,9 @@ def load(cls:GaussianMixture, path, device="auto"): # file written by `save`; de
     cfg["dtype"] = getattr(torch, cfg["dtype"])
     return cls(**cfg, device=device).load_state_dict(sd)
 
-# %% ../nbs/06_gmm.ipynb #188a025a
-def _distributed_fit_worker(
-    problem_path, out_dir
-):  # file with {"X": (n, D), "chunk": int, "fits": {name: kwargs}}; output folder
+# %% ../nbs/06_gmm.ipynb #94d00d88
+def _distributed_fit_worker(problem_path, # file with {"X": (n, D), "chunk": int, "fits": {name: kwargs}}
+                            out_dir): # output folder
     "Fit this rank's contiguous shard of a saved problem for each configured model; save `{name}-rank{r}.pt`."
     dist.init_process_group("gloo")
     try:

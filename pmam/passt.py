@@ -26,6 +26,7 @@ def passt_features(**changes):
                     f_max=15000.0, frontend='passt')
     return FeatureConfig(**{**settings, **changes})
 
+# %% ../nbs/02_passt.ipynb #0d4ebada
 def passt_frontend(**changes):
     "PaSST's front end in eval mode: waveforms `(batch, samples)` at 32 kHz → log-mel `(batch, 128, frames)`."
     return LogMel(passt_features(**changes))
@@ -51,7 +52,7 @@ class Attention(nn.Module):
         q, k, v = self.qkv(x).view(b, n, 3, self.heads, d // self.heads).permute(2, 0, 3, 1, 4)
         return self.proj(F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(b, n, d))
 
-# %% ../nbs/02_passt.ipynb #0fc521a9
+# %% ../nbs/02_passt.ipynb #37faf3d3
 class MLP(nn.Module):
     "Linear → GELU → Linear."
     def __init__(self, dim, hidden):
@@ -60,6 +61,7 @@ class MLP(nn.Module):
 
     def forward(self, x): return self.fc2(self.act(self.fc1(x)))
 
+# %% ../nbs/02_passt.ipynb #7fe97100
 class Block(nn.Module):
     "Pre-LN Transformer block: `x + attn(norm1(x))`, then `x + mlp(norm2(x))`."
     def __init__(self, dim, heads, mlp_ratio=4):
@@ -96,7 +98,7 @@ def _init_weights(m):
         nn.init.trunc_normal_(m.weight, std=0.02)
         nn.init.zeros_(m.bias)
 
-# %% ../nbs/02_passt.ipynb #31e359aa
+# %% ../nbs/02_passt.ipynb #165966c6
 @patch
 def patch_grid(self:PaSST, mel):
     "Log-mel `(batch, n_mels, frames)` → patch embeddings with positions `(batch, dim, freq, time)`."
@@ -116,6 +118,7 @@ def _kept(n, drop):
     "Sorted indices of `n - drop` of `n` rows, drawn at random."
     return torch.randperm(n)[:max(1, n - drop)].sort().values
 
+# %% ../nbs/02_passt.ipynb #a419c344
 @patch
 def sequence(self:PaSST, grid):
     "Patch grid `(batch, dim, freq, time)` → tokens `(batch, 2 + freq·time, dim)`: CLS, distillation, patches."
@@ -124,7 +127,7 @@ def sequence(self:PaSST, grid):
     dist = self.dist_token.expand(b, -1, -1) + self.new_pos_embed[:, 1:]
     return torch.cat([cls, dist, grid.flatten(2).transpose(1, 2)], 1)
 
-# %% ../nbs/02_passt.ipynb #9f2785ed
+# %% ../nbs/02_passt.ipynb #c8ecf75c
 @patch
 def tokens(self:PaSST, mel, layer=10, norm=False):
     "Patch tokens after block `layer` (1-based) of log-mel `(batch, n_mels, frames)`: `(batch, freq, time, dim)`."
@@ -136,6 +139,7 @@ def tokens(self:PaSST, mel, layer=10, norm=False):
     if norm: x = self.norm(x)
     return x[:, 2:].reshape(b, f, t, d)
 
+# %% ../nbs/02_passt.ipynb #84bfdc64
 @patch
 def forward(self:PaSST, mel):
     "AudioSet logits `(batch, n_classes)` of log-mel `(batch, n_mels, frames)`."
@@ -225,7 +229,7 @@ class LoRALinear(nn.Module):
         "`W + (alpha / rank) · B A`: the dense weight that computes the same function."
         return self.weight + self.scale * self.lora_B @ self.lora_A
 
-# %% ../nbs/02_passt.ipynb #e561a077
+# %% ../nbs/02_passt.ipynb #7446cdb1
 LORA_TARGETS = ('attn.qkv', 'attn.proj', 'mlp.fc1', 'mlp.fc2')
 
 def add_lora(backbone:PaSST, blocks, rank=8, alpha=1.0):
@@ -236,6 +240,7 @@ def add_lora(backbone:PaSST, blocks, rank=8, alpha=1.0):
             setattr(parent, name, LoRALinear(getattr(parent, name), rank, alpha))
     return backbone
 
+# %% ../nbs/02_passt.ipynb #d55bd923
 def merged_state_dict(module:nn.Module):
     "`module.state_dict()` with every LoRA adapter folded into its dense weight and its `lora_A`/`lora_B` dropped."
     sd = module.state_dict()

@@ -90,7 +90,7 @@ def _cached_sources(data_f, index_f):
     warnings.warn(f"decoded-sources cache {data_f} is damaged ({why}); the sources are decoded again")
     return None
 
-# %% ../nbs/04_soundscapes.ipynb #66484c27
+# %% ../nbs/04_soundscapes.ipynb #41dace43
 def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
     "Decode the clips listed in `root/manifest.tsv`: a list of `Source` and a list of skipped `(path, reason)`."
     root = Path(root)
@@ -119,13 +119,10 @@ def load_sources(root, sample_rate=16000, on_bad='error', cache=True):
         except OSError: pass  # a read-only sources folder: no cache, same result
     return sources, skipped
 
-# %% ../nbs/04_soundscapes.ipynb #45fd1a96
+# %% ../nbs/04_soundscapes.ipynb #90ddae71
 PARTITIONS = ('train', 'unlabeled_only', 'validation', 'test')
-SPLIT_NAMES = (
-    'train',
-    'validation',
-    'test',
-)  # the splits clips are made for (unlabeled_only feeds train's unlabeled clips)
+# the splits clips are made for (unlabeled_only feeds train's unlabeled clips)
+SPLIT_NAMES = ('train', 'validation', 'test')
 
 def stratified_split(items, groups, fractions, rng, what):
     """`{partition: items}`: `items` divided in proportion to `fractions`, each group (collection) spread over all
@@ -217,16 +214,11 @@ def split_sources(sources, cfg:SoundscapeConfig, seed):
         distractors.update(stratified_split(dis, [sources[i].collection for i in dis], fr, rng, 'the distractor set'))
     chunks, skipped = background_chunks(sources, cfg)
     backgrounds = {k: [] for k in PARTITIONS}
-    backgrounds.update(
-        stratified_split(chunks, [sources[i].collection for i, _ in chunks], fr, rng, 'the background chunks')
-    )
+    backgrounds.update(stratified_split(chunks, [sources[i].collection for i, _ in chunks], fr, rng,
+                                        'the background chunks'))
     return SourcePools(events, distractors, backgrounds, skipped)
 
-# %% ../nbs/04_soundscapes.ipynb #5dae7ac5
-def _time_grid(sr):
-    "Samples per grid step: the smallest whole number of samples that is a whole number of milliseconds (or 10 ms...)."
-    return sr // math.gcd(sr, 1000)
-
+# %% ../nbs/04_soundscapes.ipynb #675e631f
 SPEED_STEPS = 100  # playback speeds are whole hundredths, so resampling is an exact polyphase ratio d/100
 
 def draw_speed(cfg:SoundscapeConfig, split, rng):
@@ -236,10 +228,12 @@ def draw_speed(cfg:SoundscapeConfig, split, rng):
     if split != 'train' or lo == hi == SPEED_STEPS: return SPEED_STEPS
     return int(rng.integers(lo, hi + 1)) if lo < hi else lo
 
+# %% ../nbs/04_soundscapes.ipynb #0befc299
 def source_length(length, speed):
     "Source samples that play as `length` samples at `speed` hundredths."
     return -(-length * speed // SPEED_STEPS)
 
+# %% ../nbs/04_soundscapes.ipynb #2b64ddb1
 def event_audio(e, sources_by_path):
     "The samples an event of a plan adds (before its gain): its source span, played at its speed (pitch and tempo)."
     speed = round(e.get('speed', 1.0) * SPEED_STEPS)
@@ -247,19 +241,18 @@ def event_audio(e, sources_by_path):
     if speed == SPEED_STEPS: return x
     return signal.resample_poly(x, SPEED_STEPS, speed)[:e['length']]
 
+# %% ../nbs/04_soundscapes.ipynb #1069afcb
+def _time_grid(sr):
+    "Samples per grid step: the smallest whole number of samples that is a whole number of milliseconds (or 10 ms...)."
+    return sr // math.gcd(sr, 1000)
+
 def plan_clip(sources, pools, cfg:SoundscapeConfig, split, kind, rng):
     "A JSON-able plan of one soundscape of `split` ('train', ...) and `kind` ('strong', 'weak', 'unlabeled')."
     sr, n, q = cfg.sample_rate, round(cfg.clip_duration * cfg.sample_rate), _time_grid(cfg.sample_rate)
     events, distractors, chunks = pools.for_clip(split, kind)
     bi, start = chunks[rng.integers(len(chunks))]
-    plan = {
-        'background': {
-            'source': sources[bi].path,
-            'start': int(start),
-            'dbfs': float(rng.uniform(*cfg.background_dbfs)),
-        },
-        'events': [],
-    }
+    plan = {'background': {'source': sources[bi].path, 'start': int(start),
+                           'dbfs': float(rng.uniform(*cfg.background_dbfs))}, 'events': []}
     lo, hi = cfg.events_per_clip
     if kind == 'weak': n_ev = int(rng.integers(max(lo, 1), hi + 1))
     elif kind == 'unlabeled' and rng.random() < cfg.p_distractors_only: n_ev = 0
@@ -283,13 +276,14 @@ def plan_clip(sources, pools, cfg:SoundscapeConfig, split, kind, rng):
         plan['events'].append(e)
     return plan
 
-# %% ../nbs/04_soundscapes.ipynb #25d9360c
+# %% ../nbs/04_soundscapes.ipynb #fcb296c6
 def event_to_background_db(event, background):
     "Energy ratio in dB of `event` over `background`, both numpy arrays of the same span."
     return 10 * np.log10(
         np.sum(np.square(event, dtype=np.float64)) / max(np.sum(np.square(background, dtype=np.float64)), 1e-20)
     )
 
+# %% ../nbs/04_soundscapes.ipynb #156c7b5c
 def render_clip(plan, sources_by_path, cfg:SoundscapeConfig):
     "Mixture `(samples,)`, background `(samples,)` and one full-length array per event, all float64, from a plan."
     n = round(cfg.clip_duration * cfg.sample_rate)
@@ -311,22 +305,20 @@ def render_clip(plan, sources_by_path, cfg:SoundscapeConfig):
         mix, bg, parts = mix * s, bg * s, [p * s for p in parts]
     return mix, bg, parts
 
-# %% ../nbs/04_soundscapes.ipynb #7ad76556
+# %% ../nbs/04_soundscapes.ipynb #081045bd
 def plan_events(plan, filename, sr):
     "Strong-label DataFrame (`filename onset offset event_label`) of the target events in `plan`."
-    rows = [
-        (filename, e['onset'] / sr, (e['onset'] + e['length']) / sr, e['label'])
-        for e in plan['events']
-        if e['role'] == 'event'
-    ]
+    rows = [(filename, e['onset'] / sr, (e['onset'] + e['length']) / sr, e['label'])
+            for e in plan['events'] if e['role'] == 'event']
     return merge_overlapping_events(pd.DataFrame(rows, columns=EVENT_COLUMNS))
 
-# %% ../nbs/04_soundscapes.ipynb #e846de5a
+# %% ../nbs/04_soundscapes.ipynb #523694c3
 def project_dir():
     "The folder holding the `pmam` package (the project root in a clone)."
     import pmam
     return Path(pmam.__file__).resolve().parents[1]
 
+# %% ../nbs/04_soundscapes.ipynb #cdcfe214
 def resolve_sources_dir(sources):
     "An existing sources folder for `sources`: as given, or relative to the project folder."
     p = Path(sources)
@@ -334,6 +326,7 @@ def resolve_sources_dir(sources):
         if (cand/'manifest.tsv').exists(): return cand
     raise FileNotFoundError(f"no sources folder with a manifest.tsv at {p} (nor at {project_dir()/p})")
 
+# %% ../nbs/04_soundscapes.ipynb #9f627f25
 def shared_data_dir():
     "The shared read-only data collection (`$PMAM_SHARED_DATA` or `../shared/data` beside the project), or None."
     env = os.environ.get('PMAM_SHARED_DATA')
@@ -422,13 +415,11 @@ def write_metadata(tmp, plans, cfg:SoundscapeConfig):
             )
         else: atomic_write_text(tmp/tsv, _tsv(pd.DataFrame({'filename': names}), ['filename']))
         log += [json.dumps({'subset': k, 'split': split, 'filename': fn, **p}, sort_keys=True) for fn, p in plans[k]]
-    atomic_write_text(
-        tmp / 'metadata' / 'durations.tsv',
-        _tsv(pd.DataFrame(durations, columns=['filename', 'duration']), ['filename', 'duration']),
-    )
+    atomic_write_text(tmp / 'metadata' / 'durations.tsv',
+                      _tsv(pd.DataFrame(durations, columns=['filename', 'duration']), ['filename', 'duration']))
     atomic_write_text(tmp/'metadata'/'mixing.jsonl', '\n'.join(log) + '\n')
 
-# %% ../nbs/04_soundscapes.ipynb #4808c4fd
+# %% ../nbs/04_soundscapes.ipynb #efc566ed
 def sources_per_split(plans, pools, sources):
     """DataFrame `class, split, recordings, collections`: distinct source recordings (and collections) of each split's
     events."""
@@ -449,9 +440,6 @@ def sources_per_split(plans, pools, sources):
         if pools.events[k].get(label)
     ]
     return pd.DataFrame(rows, columns=['class', 'split', 'recordings', 'collections'])
-# `--overwrite` replaces a previous build and nothing else: the folder must hold the build's own record
-# (`metadata/build.json`), and it must not hold the sources (a `manifest.tsv`, or the sources folder itself).
-# Anything else is refused before a file is touched.
 
 # %% ../nbs/04_soundscapes.ipynb #f6e80f15
 def check_replaceable(out, sources_dir, overwrite=False):
@@ -491,7 +479,7 @@ def render_clips(folder, plans, sources, cfg:SoundscapeConfig, workers=None, pro
     bar.close()
     _WORK.clear()
 
-# %% ../nbs/04_soundscapes.ipynb #0befc299
+# %% ../nbs/04_soundscapes.ipynb #3bce3427
 def build_record(seed, sources, cfg:SoundscapeConfig, plans, skipped, pools, per_split):
     "The build summary written to `metadata/build.json`: settings, clip counts, skipped files, pool sizes, recordings."
     pool_sizes = {k: {'events': sum(map(len, pools.events[k].values())), 'distractors': len(pools.distractors[k]),
@@ -503,6 +491,7 @@ def build_record(seed, sources, cfg:SoundscapeConfig, plans, skipped, pools, per
             'pool_sizes': pool_sizes,
             'recordings_per_class': {f'{r.split}/{r["class"]}': int(r.recordings) for _, r in per_split.iterrows()}}
 
+# %% ../nbs/04_soundscapes.ipynb #6cb90ff7
 def report_build(out, per_split, skipped, pools):
     "Print the distinct recordings per class and split, and what was skipped."
     table = per_split.pivot(index='class', columns='split', values='recordings').fillna(0).astype(int)
@@ -539,11 +528,12 @@ def build_benchmark(out, cfg:SoundscapeConfig|None=None, seed=0, sources=None, o
     if progress: report_build(out, per_split, skipped, pools)
     return summary
 
-# %% ../nbs/04_soundscapes.ipynb #069607dc
+# %% ../nbs/04_soundscapes.ipynb #3894301d
 def read_mixing_log(root):
     "The plans of every clip of a built dataset (`metadata/mixing.jsonl`)."
     with open(Path(root)/'metadata'/'mixing.jsonl') as f: return [json.loads(l) for l in f if l.strip()]
 
+# %% ../nbs/04_soundscapes.ipynb #2ccb5569
 def split_provenance(root):
     "Per split: the set of source recordings and the set of background chunks `(path, start)` its clips use."
     used = defaultdict(lambda: {'recordings': set(), 'chunks': set()})
@@ -594,7 +584,7 @@ def dataset_digest(root):
             h.update(p.read_bytes())
     return h.hexdigest()
 
-# %% ../nbs/04_soundscapes.ipynb #bb04495e
+# %% ../nbs/04_soundscapes.ipynb #d9407b3d
 def read_split_events(root):
     "All labelled events of a built dataset with their subset: strong, validation and test from the tsv files."
     frames = []
@@ -604,6 +594,7 @@ def read_split_events(root):
         frames.append(ev.assign(subset=k))
     return pd.concat(frames, ignore_index=True)
 
+# %% ../nbs/04_soundscapes.ipynb #04706b76
 def polyphony(events, clip_duration, step=0.01):
     "Fraction of time with 0, 1, 2, ... simultaneous target events, over the clips of `events` (one subset)."
     grid = np.arange(0, clip_duration, step) + step / 2
@@ -612,6 +603,7 @@ def polyphony(events, clip_duration, step=0.01):
         counts.update(((grid[:, None] >= g.onset.values) & (grid[:, None] < g.offset.values)).sum(1).tolist())
     return pd.Series(counts).sort_index() / sum(counts.values())
 
+# %% ../nbs/04_soundscapes.ipynb #9cb9cfce
 def dataset_summary(root):
     "Class × subset event counts, and per subset the clip count, mean event duration and mean polyphony."
     ev = read_split_events(root)
@@ -624,7 +616,7 @@ def dataset_summary(root):
     labelled = [k for k in KINDS if k != 'unlabeled']  # a split of no clips (n_clips 0) has a column of zeros
     return counts.reindex(columns=labelled).fillna(0).astype(int), per.round(2)
 
-# %% ../nbs/04_soundscapes.ipynb #63937e72
+# %% ../nbs/04_soundscapes.ipynb #995dfccf
 def plot_soundscape(path, events=None, n_mels=64, ax=None, title=None):
     "Log-mel spectrogram of the audio file `path` with the `events` (onset, offset, event_label rows) as boxes."
     import matplotlib.pyplot as plt, matplotlib.patches as patches
@@ -638,16 +630,15 @@ def plot_soundscape(path, events=None, n_mels=64, ax=None, title=None):
     ax.imshow(m, origin='lower', aspect='auto', extent=(0, dur, 0, n_mels), cmap='magma')
     labels = sorted(set(events.event_label)) if events is not None and len(events) else []
     colours = dict(zip(labels, plt.cm.tab10.colors))
-    for i, (on, off, lab) in enumerate(
-        (events[['onset', 'offset', 'event_label']].itertuples(index=False)) if labels else []
-    ):
-        ax.add_patch(
-            patches.Rectangle((on, 1 + 3 * (i % 3)), off - on, n_mels - 2 - 6, fill=False, lw=1.5, ec=colours[lab])
-        )
+    rows = events[['onset', 'offset', 'event_label']].itertuples(index=False) if labels else []
+    for i, (on, off, lab) in enumerate(rows):
+        ax.add_patch(patches.Rectangle((on, 1 + 3 * (i % 3)), off - on, n_mels - 2 - 6, fill=False, lw=1.5,
+                                       ec=colours[lab]))
         ax.text(on, n_mels - 4 - 5 * (i % 3), lab, color=colours[lab], fontsize=8, va='top', weight='bold')
     ax.set(xlabel='time (s)', ylabel='mel band', title=title or Path(path).name)
     return ax
 
+# %% ../nbs/04_soundscapes.ipynb #71050a50
 def plot_dataset(root):
     "Three panels: events per class and split, event durations per class, polyphony per split."
     import matplotlib.pyplot as plt, seaborn as sns

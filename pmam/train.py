@@ -18,7 +18,8 @@ from .audio import LogMel
 
 # %% auto #0
 __all__ = ['make_reproducible', 'lr_scale', 'optimizer_groups', 'append_jsonl', 'remove_stale_temporaries', 'truncate_jsonl',
-           'roll_frames', 'time_shift', 'mixup_weight', 'mixup', 'filter_augment', 'freq_shift', 'Trainer']
+           'roll_frames', 'time_shift', 'mixup_weight', 'mixup', 'filter_augment', 'freq_shift', 'Trainer',
+           'broadcast_buffers', 'mean_over_ranks', 'broadcast_rng_state']
 
 # %% ../nbs/09_train.ipynb #74ac3cf5
 def make_reproducible(device):
@@ -181,11 +182,35 @@ def train_epoch(self:Trainer):
         loss.backward()
         if self.grad_clip > 0: nn.utils.clip_grad_norm_(self.model.parameters(), self.grad_clip)
         self.opt.step()
+        broadcast_buffers(self.model)
         self.step += 1
         self.after_step()
         parts.append({'loss': loss.item(), **logged})
         bar.set_postfix(loss=f"{parts[-1]['loss']:.4f}")
-    return {k: float(np.mean([p[k] for p in parts])) for k in parts[0]}, time.time() - t0
+    return mean_over_ranks({k: float(np.mean([p[k] for p in parts])) for k in parts[0]}, self.device), time.time() - t0
+
+# %% ../nbs/09_train.ipynb #8b91324d
+def broadcast_buffers(module):
+    "Under `torchrun`, give every rank rank 0's buffers of `module` (BatchNorm statistics); returns `module`."
+    if is_distributed():
+        for b in module.buffers(): dist.broadcast(b, 0)
+    return module
+
+# %% ../nbs/09_train.ipynb #a09d7ab2
+def mean_over_ranks(values, device='cpu'):
+    "The numbers `values` `{name: float}` of this rank averaged over the ranks of a `torchrun` job (unchanged in one)."
+    if not is_distributed(): return values
+    t = torch.tensor(list(values.values()), dtype=torch.float64, device=device)
+    dist.all_reduce(t)
+    return dict(zip(values, (t / dist.get_world_size()).tolist()))
+
+# %% ../nbs/09_train.ipynb #1d46f744
+def broadcast_rng_state(device='cpu'):
+    "Under `torchrun`, set torch's CPU random generator of every rank to rank 0's (sent through `device`)."
+    if is_distributed():
+        state = torch.get_rng_state().to(device)
+        dist.broadcast(state, 0)
+        torch.set_rng_state(state.cpu())
 
 # %% ../nbs/09_train.ipynb #f5ffb223
 @patch
@@ -224,6 +249,7 @@ def fit(self:Trainer, resume=False, stop_after=None):
         if stop_after is not None and done >= stop_after: return False  # interrupted on purpose (tests of resuming)
         self.end_epoch(*self.train_epoch())
         done += 1
+        broadcast_rng_state(self.device)
         if main: atomic_save(self.state(), last)
         if is_distributed(): dist.barrier()
     return True
