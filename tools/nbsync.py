@@ -33,7 +33,8 @@ def parse_py(text):
         cells.append((kind, src))
     for line in text.splitlines():
         if line.startswith('# %%'):
-            flush(); kind, buf = ('markdown' if '[markdown]' in line else 'code'), []
+            flush()
+            kind, buf = ('markdown' if '[markdown]' in line else 'code'), []
         else: buf.append(line)
     flush()
     return cells
@@ -48,7 +49,8 @@ def to_nb(cells, old=None):
         if prev is None:
             prev = new_code_cell(src) if kind == 'code' else new_markdown_cell(src)
             if i < len(olds) and olds[i].id not in taken: prev.id = olds[i].id   # edited in place
-        taken.add(prev.id); new.append(prev)
+        taken.add(prev.id)
+        new.append(prev)
     nb = new_notebook(cells=new, metadata=old.metadata if old is not None else KERNEL)
     nbformat.validate(nb)
     return nb
