@@ -2,7 +2,7 @@
 fenced python, text outputs as fenced text. Cells marked `#| hide` or `#| include: false` are left out.
 The notebook's stored outputs are used (index.ipynb is committed with its outputs), so this is fast
 and deterministic. Run by `make export`; to refresh the stored outputs, execute the notebook in JupyterLab first."""
-import sys, nbformat
+import nbformat
 from pathlib import Path
 
 HEADER = '<!-- Generated from nbs/index.ipynb by tools/readme.py: edit the notebook, not this file. -->\n\n'
