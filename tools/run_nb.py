@@ -1,6 +1,6 @@
-"""Execute notebooks in place, as `make test` runs them (cells flagged `#| slow` or `#| cuda` are skipped), so that their
-outputs — the plots and tables that show what the code does — are stored and read on a code host. Then `make export`
-(which cleans metadata only) and commit; `make test` keeps each component notebook's outputs under 100 KB.
+"""Execute notebooks in place, as `make test` runs them (cells flagged `#| slow` or `#| cuda` are skipped), so that
+their outputs — the plots and tables that show what the code does — are stored and read on a code host. Then
+`make export` (which cleans metadata only) and commit; `make test` keeps each component notebook's outputs under 100 KB.
 
     .venv/bin/python tools/run_nb.py nbs/04_soundscapes.ipynb nbs/11_evaluate.ipynb
 """
