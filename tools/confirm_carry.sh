@@ -15,7 +15,8 @@ set -euo pipefail
 cmd=${1:?usage: tools/confirm_carry.sh save|restore DIR}
 DIR=${2:?usage: tools/confirm_carry.sh save|restore DIR}
 REPO=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
-STUDIES=(confirm_lr_selection confirm)
+# CARRY_STUDIES="a b": carry these studies under results/ instead (e.g. recipe_defaults, run from its own clone)
+read -ra STUDIES <<< "${CARRY_STUDIES:-confirm_lr_selection confirm}"
 SMALL=(spec.yaml lr_selection.json sessions.jsonl sources_per_split.tsv summary.json summary.md summary.png)
 
 case $cmd in
@@ -52,7 +53,7 @@ PY
     done
     echo "$s: carried $(find "$dst/carry/runs" -name unit.json | wc -l) finished unit(s), $(find "$dst/carry/runs" -name pretraining.json | wc -l) pretraining record(s), $(find "$dst/carry/runs" -name best.pt | wc -l) checkpoint(s)"
   done
-  echo "now: git -C $REPO add -f results/confirm_lr_selection results/confirm && git -C $REPO commit"
+  echo "now: git -C $REPO add -f ${STUDIES[*]/#/results/} && git -C $REPO commit"
   ;;
 restore)
   for s in "${STUDIES[@]}"; do
