@@ -44,16 +44,15 @@ def matmul_gflops(device="cpu", # where to multiply
         _sync(dev)
     return 2 * n**3 * reps / elapsed / 1e9
 
-# %% ../nbs/90_bench.ipynb #2960792b
+# %% ../nbs/90_bench.ipynb #68026890
 def gmm_data(n, d, k, # samples, features, components
              seed=0, device="cpu"):
     "`(n, d)` float32 samples of a random `k`-component Gaussian mixture (fixed by `seed`)."
     dev = resolve_device(device)
     g = torch.Generator(dev).manual_seed(seed)
     means = 3 * torch.randn(k, d, generator=g, device=dev)
-    factors = (
-        torch.randn(k, d, d, generator=g, device=dev) / d**0.5 * (0.5 + torch.rand(k, 1, 1, generator=g, device=dev))
-    )
+    factors = (torch.randn(k, d, d, generator=g, device=dev) / d**0.5
+               * (0.5 + torch.rand(k, 1, 1, generator=g, device=dev)))
     labels = torch.randint(k, (n,), generator=g, device=dev)
     X = torch.randn(n, d, generator=g, device=dev)
     for j in range(k): # one GEMM per component, not per sample
@@ -61,7 +60,7 @@ def gmm_data(n, d, k, # samples, features, components
         X[idx] = X[idx] @ factors[j] + means[j]
     return X
 
-# %% ../nbs/90_bench.ipynb #98bd9c1b
+# %% ../nbs/90_bench.ipynb #c05d66e7
 def _sklearn_fit(X, k, covariance, iters, init): # float64 array; components; covariance type; iterations; *_init dict
     "Fit scikit-learn's GaussianMixture; returns (model, seconds per EM iteration, total seconds)."
     from sklearn.exceptions import ConvergenceWarning as SkConvergenceWarning
@@ -85,9 +84,8 @@ def _per_iter(seconds): # wall time of each EM iteration
     s = seconds[1:] if len(seconds) > 1 else seconds
     return float(np.median(s)), sum(s) / len(s)
 
-def _pmam_fit(
-    X, k, covariance, iters, init, device
-):  # tensor; components; covariance type; iterations; *_init dict; device
+# X: tensor; k: components; covariance type; iterations; *_init dict; device
+def _pmam_fit(X, k, covariance, iters, init, device):
     "Fit our GaussianMixture; returns (model, seconds per EM iteration, total seconds)."
     gm = GaussianMixture(k, covariance_type=covariance, tol=0, max_iter=iters, device=device, **init)
     with warnings.catch_warnings():
@@ -159,18 +157,28 @@ def bench_gmm(n=100_000, d=64, k=32, # samples, features, components
     log(f"pmam    : {ours:.4f} s/iter median (mean {ours_mean:.4f}; fit {ours_total:.2f} s incl. data pass){rate}")
     return _compare_sklearn(X, gm, res, covariance, iters, init, dev, sklearn_n, log) if sklearn else res
 
-# %% ../nbs/90_bench.ipynb #fbfd375a
+# %% ../nbs/90_bench.ipynb #8022ca5c
+def _mstep_step(model, opt, logmel, wav, protos, targets, b, T, dev, amp):
+    "One M-step training step on a fixed batch: log-mel, block mask, forward, prototype BCE, backward, AdamW."
+    from pmam.loss import prototype_bce
+    feats = logmel(wav)
+    mask = model.sample_mask(b, T, device=dev)
+    with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=amp): pred = model(feats, mask=mask)['pred']
+    loss = prototype_bce(pred.float(), protos, targets, mask)
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    opt.step()
+
+# %% ../nbs/90_bench.ipynb #6eb6a17c
 def bench_pretrain(preset='tiny', # config preset (or YAML file)
                    device='auto', # 'auto', 'cpu', 'cuda', ...
                    steps=10, # timed steps
                    warmup=2, # untimed steps first
-                   n_prototypes=None, # K (default: the preset's)
-                  ):
+                   n_prototypes=None): # K (default: the preset's)
     "Training throughput of the M-step for `preset` on `device`: dict of step time, clips/s, frames/s, peak memory."
     from pmam.config import load_config
     from pmam.audio import LogMel
     from pmam.model import build_model, count_parameters
-    from pmam.loss import prototype_bce
     cfg, dev = load_config(preset), resolve_device(device)
     torch.manual_seed(0)
     K = n_prototypes or cfg.prototypes.n_prototypes
@@ -184,40 +192,24 @@ def bench_pretrain(preset='tiny', # config preset (or YAML file)
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
     amp = dev.type == 'cuda'
     if amp: torch.cuda.reset_peak_memory_stats(dev)
-    def step():
-        feats = logmel(wav)
-        mask = model.sample_mask(b, T, device=dev)
-        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=amp): pred = model(feats, mask=mask)['pred']
-        loss = prototype_bce(pred.float(), protos, targets, mask)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
+    def step(): _mstep_step(model, opt, logmel, wav, protos, targets, b, T, dev, amp)
     for _ in range(warmup): step()
     _sync(dev)
     t0 = time.perf_counter()
     for _ in range(steps): step()
     _sync(dev)
     s = (time.perf_counter() - t0) / steps
-    return {
-        'preset': preset,
-        'device': machine(str(dev)),
-        'batch': b,
-        'frames_per_clip': T,
-        'parameters': count_parameters(model),
-        'step_seconds': s,
-        'clips_per_s': b / s,
-        'frames_per_s': b * T / s,
-        'peak_gpu_mib': torch.cuda.max_memory_allocated(dev) / 2**20 if amp else None,
-    }
+    return {'preset': preset, 'device': machine(str(dev)), 'batch': b, 'frames_per_clip': T,
+            'parameters': count_parameters(model), 'step_seconds': s, 'clips_per_s': b / s, 'frames_per_s': b * T / s,
+            'peak_gpu_mib': torch.cuda.max_memory_allocated(dev) / 2**20 if amp else None}
 
-# %% ../nbs/90_bench.ipynb #3e9d82e2
+# %% ../nbs/90_bench.ipynb #1a41b06a
 def _pretrain_args(p):
     p.add_argument('--preset', default='tiny')
     p.add_argument('--device', default='auto')
     p.add_argument('--steps', type=int, default=10)
     p.add_argument('--warmup', type=int, default=2)
 
-# %% ../nbs/90_bench.ipynb #29d75fe5
 def _pretrain_run(a):
     r = bench_pretrain(a.preset, a.device, a.steps, a.warmup)
     print(
@@ -276,19 +268,11 @@ def bench_finetune(root='data/benchmark', # a built dataset (e.g. `pmam data bui
             for split in ('strong', 'weak', 'validation'): split_dataset(cfg, split)
         data_s, compute_s, eval_s, clips = _time_finetune_setup(cfg, steps, warmup, device)
         step = data_s + compute_s
-        rows.append(
-            {
-                'setup': name,
-                'steps_per_s': 1 / step,
-                'clips_per_s': clips / step,
-                'data_s': data_s,
-                'compute_s': compute_s,
-                'validation_pass_s': eval_s,
-            }
-        )
+        rows.append({'setup': name, 'steps_per_s': 1 / step, 'clips_per_s': clips / step, 'data_s': data_s,
+                     'compute_s': compute_s, 'validation_pass_s': eval_s})
     return rows
 
-# %% ../nbs/90_bench.ipynb #8022ca5c
+# %% ../nbs/90_bench.ipynb #8f30dc89
 def _finetune_args(p):
     p.add_argument('--root', default='data/benchmark')
     p.add_argument('--preset', default='tiny')
@@ -296,7 +280,6 @@ def _finetune_args(p):
     p.add_argument('--steps', type=int, default=20)
     p.add_argument('--warmup', type=int, default=3)
 
-# %% ../nbs/90_bench.ipynb #6eb6a17c
 def _finetune_run(a):
     rows = bench_finetune(a.root, a.preset, a.steps, a.warmup, a.device)
     print(f"pmam.bench finetune: preset {a.preset} on {a.root}, {a.steps} timed steps each\nmachine: "
@@ -467,13 +450,9 @@ def _gmm_run(a):
         print()
         bench_gmm(2_000_000, 768, 30, a.iters, a.device, a.covariance, a.sklearn, sklearn_n=20_000, seed=a.seed)
 
-COMMANDS = {
-    "gmm": (_gmm_args, _gmm_run),
-    "pretrain": (_pretrain_args, _pretrain_run),
-    "model": (_model_args, _model_run),
-    "finetune": (_finetune_args, _finetune_run),
-    "gpu-check": (_gpu_args, _gpu_run),
-}
+COMMANDS = {"gmm": (_gmm_args, _gmm_run), "pretrain": (_pretrain_args, _pretrain_run),
+            "model": (_model_args, _model_run), "finetune": (_finetune_args, _finetune_run),
+            "gpu-check": (_gpu_args, _gpu_run)}
 
 def main(argv=None): # command-line arguments (default: sys.argv[1:])
     "Entry point of `python -m pmam.bench`."

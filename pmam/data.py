@@ -35,7 +35,7 @@ class MetadataError(ValueError):
 
 AUDIO_EXTENSIONS = ('.wav', '.flac', '.ogg', '.mp3', '.aiff', '.aif')
 
-# %% ../nbs/03_data.ipynb #699724d9
+# %% ../nbs/03_data.ipynb #fee7ac06
 def tsv_text(path):
     "The text of the tsv at `path` as UTF-8 (a byte-order mark dropped); other encodings are named, not guessed."
     raw = Path(path).read_bytes()
@@ -47,6 +47,7 @@ def tsv_text(path):
         raise MetadataError(f"{path}:{line}: not UTF-8 text (byte {raw[e.start]:#04x}; Latin-1 or another legacy "
                             "encoding?); save it as UTF-8") from None
 
+# %% ../nbs/03_data.ipynb #cc6f618e
 def _tsv_rows(path, text):
     "`(line_number, fields)` of each line of `text`; a quote that swallows the line end (unclosed) is an error."
     reader, last = csv.reader(io.StringIO(text, newline=''), delimiter='\t'), 0
@@ -80,13 +81,14 @@ def read_tsv(path, required):
         rows.append((lineno, {h: v.strip() for h, v in zip(header, values)}))
     return rows
 
-# %% ../nbs/03_data.ipynb #670c48c0
+# %% ../nbs/03_data.ipynb #b9dd3f0a
 def audio_duration(path):
     "Duration in seconds from the header of the audio file `path`."
     try: info = sf.info(str(path))
     except Exception as e: raise AudioError(f"{path}: not a readable audio file ({type(e).__name__}: {e})") from None
     return info.frames / info.samplerate
 
+# %% ../nbs/03_data.ipynb #ae70fc31
 def read_durations(path):
     "`{filename: seconds}` from a durations tsv (`filename duration`)."
     out = {}
@@ -97,16 +99,15 @@ def read_durations(path):
         out[r['filename']] = d
     return out
 
-# %% ../nbs/03_data.ipynb #a32d42a8
+# %% ../nbs/03_data.ipynb #3d0d49eb
 EVENT_COLUMNS = ['filename', 'onset', 'offset', 'event_label']
 
 def merge_overlapping_events(events):
     "Merge overlapping or touching events of the same class within each clip of a strong DataFrame."
     if len(events) == 0: return events.reset_index(drop=True)
     out = []
-    for (fn, lab), g in events.sort_values(['filename', 'event_label', 'onset']).groupby(
-        ['filename', 'event_label'], sort=False
-    ):
+    for (fn, lab), g in events.sort_values(['filename', 'event_label', 'onset']).groupby(['filename', 'event_label'],
+                                                                                         sort=False):
         on, off = g.onset.to_numpy(), g.offset.to_numpy()
         cur_on, cur_off = on[0], off[0]
         for a, b in zip(on[1:], off[1:]):
@@ -115,11 +116,8 @@ def merge_overlapping_events(events):
                 out.append((fn, cur_on, cur_off, lab))
                 cur_on, cur_off = a, b
         out.append((fn, cur_on, cur_off, lab))
-    return (
-        pd.DataFrame(out, columns=EVENT_COLUMNS)
-        .sort_values(['filename', 'onset', 'event_label'])
-        .reset_index(drop=True)
-    )
+    return (pd.DataFrame(out, columns=EVENT_COLUMNS).sort_values(['filename', 'onset', 'event_label'])
+            .reset_index(drop=True))
 
 # %% ../nbs/03_data.ipynb #6910acbb
 def clean_intervals(intervals, # `(onset, offset)` events of one class in one clip, seconds
@@ -186,7 +184,7 @@ def read_strong(path, classes=None, audio_dir=None, durations=None, clip_duratio
     events = merge_overlapping_events(pd.DataFrame(events, columns=EVENT_COLUMNS))
     return (clean_events(events, dur_cache) if clean else events), clips
 
-# %% ../nbs/03_data.ipynb #cc80597f
+# %% ../nbs/03_data.ipynb #806e612a
 def read_weak(path, classes=None, audio_dir=None,
               exclude=()): # filenames whose rows are left out (their audio is missing)
     "`{filename: [labels]}` from a weak tsv (`filename event_labels`, comma-separated), validated."
@@ -204,14 +202,15 @@ def read_weak(path, classes=None, audio_dir=None,
         out[fn] = labels
     return out
 
+# %% ../nbs/03_data.ipynb #73249cf5
 def list_audio(folder):
     "Sorted names of the audio files in `folder`."
     folder = Path(folder)
     if not folder.is_dir(): raise MetadataError(f"{folder}: no such audio folder")
     return sorted(p.name for p in folder.iterdir() if p.suffix.lower() in AUDIO_EXTENSIONS)
 
-def read_unlabeled(path=None, audio_dir=None,
-                   exclude=()): # filenames whose rows are left out (their audio is missing)
+# %% ../nbs/03_data.ipynb #b1f776d0
+def read_unlabeled(path=None, audio_dir=None, exclude=()): # filenames whose rows are left out (their audio is missing)
     "Clip names of an unlabeled set: the `filename` column of a tsv, or the audio files in `audio_dir`."
     if path is None:
         if audio_dir is None: raise MetadataError("unlabeled clips need a tsv or an audio folder")
@@ -349,7 +348,7 @@ class LabelEncoder:
                 out.append((a / self.frame_rate, b / self.frame_rate, self.classes[c]))
         return sorted(out)
 
-# %% ../nbs/03_data.ipynb #be748cd8
+# %% ../nbs/03_data.ipynb #4959636f
 @dataclass
 class AudioCheck:
     "Result of checking a split's audio: the good file names and the skipped ones with the reason."
@@ -360,6 +359,7 @@ class AudioCheck:
         lines = [f"{name}: skipped {len(self.skipped)} of {len(self.good) + len(self.skipped)} audio files:"]
         return '\n'.join(lines + [f"  {fn}: {why}" for fn, why in self.skipped])
 
+# %% ../nbs/03_data.ipynb #999e792e
 def check_audio(audio_dir, filenames, on_bad='error', progress=False):
     "Decode every file once; raise on the first bad one (`on_bad='error'`) or skip, count and name them (`'skip'`)."
     if on_bad not in ('error', 'skip'): raise ValueError(f"on_bad={on_bad!r}: allowed 'error', 'skip'")
@@ -470,7 +470,7 @@ def read_store(data_f, secs_f, shape):
         with contextlib.suppress(OSError): f.unlink()
     return None
 
-# %% ../nbs/03_data.ipynb #f9434c0a
+# %% ../nbs/03_data.ipynb #55ca289a
 def stored_features(split:Split, features:FeatureConfig, clip_duration, store_dir, progress=False, batch_size=32):
     """Log-mels `(clips, n_mels, frames)` float16 and real lengths in s `(clips,)` of `split`, from (or into)
     `store_dir`."""
@@ -484,13 +484,10 @@ def stored_features(split:Split, features:FeatureConfig, clip_duration, store_di
         if stored is not None: return stored
     mine = f'{socket.gethostname()}.{os.getpid()}'  # with the host: a shared store may be built from several machines
     tmp = store_dir/f'.{stem}.{mine}.npy'
-    feats, secs, logmel = (
-        _feature_array(tmp, (len(split), features.n_mels, n_frames)),
-        np.zeros(len(split)),
-        LogMel(features),
-    )
-    for a in tqdm(range(0, len(split), batch_size), desc='log-mels of '
-                                                         f'{split.name}', disable=not progress, leave=False):
+    feats, secs, logmel = (_feature_array(tmp, (len(split), features.n_mels, n_frames)), np.zeros(len(split)),
+                           LogMel(features))
+    for a in tqdm(range(0, len(split), batch_size), desc=f'log-mels of {split.name}', disable=not progress,
+                  leave=False):
         clips = [load_clip(split.audio_dir/fn, features, clip_duration) for fn in split.filenames[a:a + batch_size]]
         with torch.no_grad(): feats[a:a + len(clips)] = logmel(torch.stack([w for w, _ in clips])).numpy()
         secs[a:a + len(clips)] = [t for _, t in clips]
@@ -514,9 +511,8 @@ def split_dataset(cfg:Config, name, classes=None, progress=False):
     enc, split = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration), load_split(cfg.data, name, classes)
     stored = None
     if cfg.data.feature_store:
-        stored = stored_features(
-            split, cfg.features, cfg.data.clip_duration, Path(cfg.data.root) / cfg.data.feature_store, progress
-        )
+        stored = stored_features(split, cfg.features, cfg.data.clip_duration,
+                                 Path(cfg.data.root) / cfg.data.feature_store, progress)
     return SEDDataset(split, enc, cfg.features, stored=stored)
 
 # %% ../nbs/03_data.ipynb #24e448f5
@@ -707,7 +703,7 @@ def check_dataset(data:DataConfig):
                     key=lambda g: order(g[0]))
     return DataCheck(str(data.root), files, groups, missing, n_read)
 
-# %% ../nbs/03_data.ipynb #056dfb59
+# %% ../nbs/03_data.ipynb #3752bb3a
 class MixedBatchSampler(Sampler):
     "Batches of `batch_sizes[i]` indices from subset `i` (sizes `subset_sizes`), for a ConcatDataset of the subsets."
     def __init__(self, subset_sizes, batch_sizes, steps_per_epoch=None, seed=0, rank=0, world_size=1, names=None):
@@ -719,9 +715,8 @@ class MixedBatchSampler(Sampler):
         self.sizes, self.bs = list(subset_sizes), list(batch_sizes)
         self.seed, self.rank, self.world = seed, rank, world_size
         self.offsets = np.cumsum([0] + self.sizes[:-1]).tolist()
-        self.steps = steps_per_epoch or max(
-            math.ceil(n / (b * world_size)) for n, b in zip(self.sizes, self.bs) if b > 0
-        )
+        self.steps = steps_per_epoch or max(math.ceil(n / (b * world_size))
+                                            for n, b in zip(self.sizes, self.bs) if b > 0)
         self.epoch = 0
 
     def set_epoch(self, epoch):

@@ -34,19 +34,18 @@ class ConvBlock(nn.Module):
     def forward(self, x):  # x: (batch, channels, time, freq)
         x = self.bn(self.conv(x))
         x = x * torch.sigmoid(self.gate(x.permute(0, 2, 3, 1))).permute(0, 3, 1, 2)
-        return self.drop(
-            self.pool(x)
-        )  # dropout after pooling: the same regulariser on 1/pool as many elements (~10% faster on CPU)
+        # dropout after pooling: the same regulariser on 1/pool as many elements (~10% faster on CPU)
+        return self.drop(self.pool(x))
 
+# %% ../nbs/05_model.ipynb #aa77b116
 class CNNEncoder(nn.Module):
     "Log-mel `(batch, n_mels, feature_frames)` → frame embeddings `(batch, label_frames, d_model)`."
     def __init__(self, n_mels, channels, time_pools, freq_pools, d_model, dropout=0.1, upsample=1, clip_norm=False):
         super().__init__()
         if n_mels % math.prod(freq_pools): raise ValueError(f"freq_pools {freq_pools} must divide n_mels={n_mels}")
         cs = [1] + list(channels)
-        self.blocks = nn.Sequential(
-            *[ConvBlock(cs[i], cs[i + 1], t, f, dropout) for i, (t, f) in enumerate(zip(time_pools, freq_pools))]
-        )
+        self.blocks = nn.Sequential(*[ConvBlock(cs[i], cs[i + 1], t, f, dropout)
+                                      for i, (t, f) in enumerate(zip(time_pools, freq_pools))])
         self.proj = nn.Linear(cs[-1] * (n_mels // math.prod(freq_pools)), d_model)
         self.time_reduction, self.upsample, self.out_dim = math.prod(time_pools), upsample, d_model
         self.clip_norm = clip_norm
@@ -167,23 +166,26 @@ def forward(self:DualBranchEncoder, x, extra:dict|None=None):
         if self.tagger is not None: extra['tags'] = self.tagger(grids['final'])
     return self.passt_proj(passt) + self.merge_weight * self.cnn_proj(cnn)
 
-# %% ../nbs/05_model.ipynb #ec31db0b
+# %% ../nbs/05_model.ipynb #3d99f3da
 def cnn_encoder(cfg:Config) -> nn.Module:
     "The CNN frame encoder of `cfg.model`."
     m = cfg.model
     return CNNEncoder(cfg.features.n_mels, m.encoder_channels, m.encoder_time_pools, m.encoder_freq_pools, m.d_model,
                       m.encoder_dropout, m.encoder_upsample, m.encoder_clip_norm)
 
+# %% ../nbs/05_model.ipynb #b2c85a94
 def mlp_encoder(cfg:Config) -> nn.Module:
     "The `FrameMLPEncoder` with the CNN's time reduction and `d_model`."
     return FrameMLPEncoder(cfg.features.n_mels, round(cfg.model.time_reduction), cfg.model.d_model,
                            dropout=cfg.model.encoder_dropout)
 
+# %% ../nbs/05_model.ipynb #72f078c1
 def passt_encoder(cfg:Config) -> nn.Module:
     "PaSST-S from `model.passt_checkpoint` (random weights, warned, without one), tapped at `model.passt_layer`."
     m = cfg.model
     return PasstEncoder(load_passt(m.passt_checkpoint, depth=m.passt_layer), m.passt_layer, round(m.time_reduction))
 
+# %% ../nbs/05_model.ipynb #d5aaa695
 def passt_cnn_encoder(cfg:Config) -> nn.Module:
     "The paper's `DualBranchEncoder`: PaSST (`model.passt_*`) and the CNN of `cfg.model`; K tags with the adapter."
     m = cfg.model
@@ -192,6 +194,7 @@ def passt_cnn_encoder(cfg:Config) -> nn.Module:
     return DualBranchEncoder(load_passt(m.passt_checkpoint, depth=depth), cnn_encoder(cfg), m.d_model, m.passt_layer,
                              round(m.time_reduction), m.passt_pool_heads, n_tags)
 
+# %% ../nbs/05_model.ipynb #6552f005
 def _promises_module(factory):
     "True if `factory` is an `nn.Module` subclass, or a function whose return annotation is one."
     if isinstance(factory, type): return issubclass(factory, nn.Module)
@@ -213,6 +216,7 @@ def plugin_encoder_factory(name):
                           "`def f(cfg) -> nn.Module`")
     return factory
 
+# %% ../nbs/05_model.ipynb #92510e61
 def make_encoder(cfg:Config):
     """The encoder `cfg.model.encoder` names: a key of `pmam.config.ENCODERS`, or a plug-in `package.module:function`
     (a function `cfg → nn.Module`, annotated so, or an `nn.Module` subclass)."""
@@ -249,7 +253,7 @@ def apply_mask(x, mask, mask_token, style=(0.9, 0.05, 0.05), generator=None):
     out = torch.where(swap[..., None], x.reshape(b * t, d)[src], x)
     return torch.where(token[..., None], mask_token.to(x.dtype).expand(b, t, d), out)
 
-# %% ../nbs/05_model.ipynb #0f88bd88
+# %% ../nbs/05_model.ipynb #199cf4d6
 def rotary(x, base=10000.0):
     "Rotary position embedding of `x` `(batch, heads, frames, head_dim)` over the frame axis."
     t, d = x.shape[-2], x.shape[-1]
@@ -259,6 +263,7 @@ def rotary(x, base=10000.0):
     x1, x2 = x[..., 0::2], x[..., 1::2]
     return torch.stack([x1 * cos - x2 * sin, x1 * sin + x2 * cos], -1).flatten(-2)
 
+# %% ../nbs/05_model.ipynb #755ae360
 class TransformerBlock(nn.Module):
     "Pre-LN self-attention (rotary positions) and MLP, each with a residual connection."
     def __init__(self, dim, heads, mlp_ratio=2.0, dropout=0.0):
@@ -266,22 +271,20 @@ class TransformerBlock(nn.Module):
         self.heads, self.dropout = heads, dropout
         self.ln1, self.qkv, self.out = nn.LayerNorm(dim), nn.Linear(dim, 3 * dim), nn.Linear(dim, dim)
         self.ln2 = nn.LayerNorm(dim)
-        self.mlp = nn.Sequential(
-            nn.Linear(dim, int(dim * mlp_ratio)), nn.GELU(), nn.Dropout(dropout), nn.Linear(int(dim * mlp_ratio), dim)
-        )
+        self.mlp = nn.Sequential(nn.Linear(dim, int(dim * mlp_ratio)), nn.GELU(), nn.Dropout(dropout),
+                                 nn.Linear(int(dim * mlp_ratio), dim))
         self.drop = nn.Dropout(dropout)
 
     def forward(self, x, padding_mask=None):  # x: (batch, frames, dim); padding_mask: (batch, frames), True = padding
         b, t, d = x.shape
         q, k, v = self.qkv(self.ln1(x)).view(b, t, 3, self.heads, d // self.heads).permute(2, 0, 3, 1, 4)
         attn = None if padding_mask is None else ~padding_mask[:, None, None, :]
-        a = F.scaled_dot_product_attention(
-            rotary(q), rotary(k), v, attn_mask=attn, dropout_p=self.dropout if self.training else 0.0
-        )
+        a = F.scaled_dot_product_attention(rotary(q), rotary(k), v, attn_mask=attn,
+                                           dropout_p=self.dropout if self.training else 0.0)
         x = x + self.drop(self.out(a.transpose(1, 2).reshape(b, t, d)))
         return x + self.drop(self.mlp(self.ln2(x)))
 
-# %% ../nbs/05_model.ipynb #f9f6ba91
+# %% ../nbs/05_model.ipynb #4a11d358
 class MaskedAudioModel(nn.Module):
     "Encoder → optional block masking → Transformer context network → predictor."
     def __init__(self, encoder:nn.Module, cfg:ModelConfig, prototype_dim:int):
@@ -289,13 +292,11 @@ class MaskedAudioModel(nn.Module):
         self.cfg, self.encoder, d = cfg, encoder, cfg.d_model
         self.proj = nn.Linear(encoder.out_dim, d) if encoder.out_dim != d else nn.Identity()
         self.mask_token = nn.Parameter(torch.randn(d) * 0.02)
-        self.blocks = nn.ModuleList(
-            [TransformerBlock(d, cfg.n_heads, cfg.mlp_ratio, cfg.dropout) for _ in range(cfg.n_layers)]
-        )
+        self.blocks = nn.ModuleList([TransformerBlock(d, cfg.n_heads, cfg.mlp_ratio, cfg.dropout)
+                                     for _ in range(cfg.n_layers)])
         self.norm = nn.LayerNorm(d)
-        self.predictor = nn.Sequential(
-            nn.Linear(d, cfg.predictor_hidden), nn.GELU(), nn.Linear(cfg.predictor_hidden, prototype_dim)
-        )
+        self.predictor = nn.Sequential(nn.Linear(d, cfg.predictor_hidden), nn.GELU(),
+                                       nn.Linear(cfg.predictor_hidden, prototype_dim))
         self.prototype_dim = prototype_dim
 
     @property
@@ -307,34 +308,38 @@ class MaskedAudioModel(nn.Module):
         "A block mask with this model's `block_width` and `mask_rate`."
         return block_mask(batch, n_frames, self.cfg.block_width, self.cfg.mask_rate, generator, device)
 
-    def forward(self, features, mask=None, padding_mask=None, taps=(), generator=None):
-        unknown = set(taps) - set(self.tap_names)
-        if unknown: raise ValueError(f"unknown tap(s) {sorted(unknown)}; available: {', '.join(self.tap_names)}")
-        extra = {}  # what an encoder with taps of its own adds (inner taps, clip tags)
-        h = self.proj(self.encoder(features, extra) if hasattr(self.encoder, 'tap_names') else self.encoder(features))
-        if padding_mask is not None: padding_mask = padding_mask[:, :h.shape[1]]
-        if padding_mask is not None and not padding_mask.any():
-            padding_mask = None  # nothing padded: unmasked attention is faster
-        out = {'taps': {k: v for k, v in extra.items() if k in taps}}
-        if 'encoder' in taps: out['taps']['encoder'] = h
-        if 'tags' in extra: out['tags'] = extra['tags']
-        if mask is not None: h = apply_mask(h, mask, self.mask_token, self.cfg.mask_style, generator)
-        for i, blk in enumerate(self.blocks):
-            h = blk(h, padding_mask)
-            if f'block{i}' in taps: out['taps'][f'block{i}'] = h
-        out['hidden'] = self.norm(h)
-        out['pred'] = self.predictor(out['hidden'])
-        return out
+# %% ../nbs/05_model.ipynb #0552543a
+@patch
+def forward(self:MaskedAudioModel, features, mask=None, padding_mask=None, taps=(), generator=None):
+    "A dict of `pred` `(batch, frames, prototype_dim)`, the context output `hidden` and the requested `taps`."
+    unknown = set(taps) - set(self.tap_names)
+    if unknown: raise ValueError(f"unknown tap(s) {sorted(unknown)}; available: {', '.join(self.tap_names)}")
+    extra = {}  # what an encoder with taps of its own adds (inner taps, clip tags)
+    h = self.proj(self.encoder(features, extra) if hasattr(self.encoder, 'tap_names') else self.encoder(features))
+    if padding_mask is not None: padding_mask = padding_mask[:, :h.shape[1]]
+    if padding_mask is not None and not padding_mask.any():
+        padding_mask = None  # nothing padded: unmasked attention is faster
+    out = {'taps': {k: v for k, v in extra.items() if k in taps}}
+    if 'encoder' in taps: out['taps']['encoder'] = h
+    if 'tags' in extra: out['tags'] = extra['tags']
+    if mask is not None: h = apply_mask(h, mask, self.mask_token, self.cfg.mask_style, generator)
+    for i, blk in enumerate(self.blocks):
+        h = blk(h, padding_mask)
+        if f'block{i}' in taps: out['taps'][f'block{i}'] = h
+    out['hidden'] = self.norm(h)
+    out['pred'] = self.predictor(out['hidden'])
+    return out
 
-# %% ../nbs/05_model.ipynb #8e244288
+# %% ../nbs/05_model.ipynb #02ba8778
 def build_model(cfg:Config, prototype_dim:int, encoder:nn.Module|None=None):
     """A `MaskedAudioModel` for `cfg` (its `model` and `features` sections) with the encoder `model.encoder` names, or
     `encoder`."""
     return MaskedAudioModel(encoder or make_encoder(cfg), cfg.model, prototype_dim)
 
+# %% ../nbs/05_model.ipynb #9357621f
 def count_parameters(model): return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
-# %% ../nbs/05_model.ipynb #2129cf9d
+# %% ../nbs/05_model.ipynb #dc12f724
 class SEDHead(nn.Module):
     """Frame classifier `(batch, frames, d)` → frame probabilities `(batch, frames, C)` and clip probabilities `(batch,
     C)`."""
@@ -344,28 +349,26 @@ class SEDHead(nn.Module):
 
     def forward(self, hidden, padding_mask=None, temperature=1.0):
         frames = torch.sigmoid(self.classifier(hidden) / temperature)
-        valid = (
-            torch.ones_like(frames[..., :1])
-            if padding_mask is None
-            else (~padding_mask[:, : frames.shape[1], None]).to(frames.dtype)
-        )
+        valid = (torch.ones_like(frames[..., :1]) if padding_mask is None
+                 else (~padding_mask[:, : frames.shape[1], None]).to(frames.dtype))
         frames = frames * valid
         clip = ((frames ** 2).sum(1) / frames.sum(1).clamp_min(1e-7)).clamp(1e-7, 1.0)
         return frames, clip
 
-# %% ../nbs/05_model.ipynb #258876f6
+# %% ../nbs/05_model.ipynb #663d0e7c
+# the settings that give a checkpoint's weights their meaning (not dropout or masking: fine-tuning may change them)
 ARCHITECTURE = (
     'features.sample_rate', 'features.n_fft', 'features.win_length', 'features.hop_length', 'features.n_mels',
     'features.f_min', 'features.f_max', 'features.log_offset', 'features.norm_shift', 'features.norm_scale',
     'model.encoder', 'model.encoder_channels', 'model.encoder_time_pools', 'model.encoder_freq_pools',
     'model.encoder_upsample', 'model.encoder_clip_norm', 'model.d_model', 'model.n_layers', 'model.n_heads',
-    'model.mlp_ratio', 'model.predictor_hidden', 'features.frontend', 'model.passt_layer',
-)  # the settings that give a checkpoint's weights their meaning (not dropout or masking: fine-tuning may change them)
+    'model.mlp_ratio', 'model.predictor_hidden', 'features.frontend', 'model.passt_layer')
 
 def architecture(cfg:Config):
     "`{'section.key': value}` of the `ARCHITECTURE` settings of `cfg`: what a checkpoint records about its network."
     return {k: v for k, v in flat_settings(asdict(cfg)).items() if k in ARCHITECTURE}
 
+# %% ../nbs/05_model.ipynb #0fdad1de
 def check_architecture(saved:dict, path, cfg:Config):
     "Raise `CheckpointError` if checkpoint dict `saved` records an architecture that differs from `cfg`'s."
     rec = saved.get('architecture')
@@ -378,6 +381,7 @@ def check_architecture(saved:dict, path, cfg:Config):
             "config.yaml)"
         )
 
+# %% ../nbs/05_model.ipynb #a1ed5c0a
 PRETRAINED_KIND = 'a pretrained model (…/mstep/best.pt written by pmam pretrain)'
 
 def load_pretrained(path, cfg:Config, device='cpu'):
@@ -394,7 +398,7 @@ def load_pretrained(path, cfg:Config, device='cpu'):
         raise CheckpointError(f"{path}: does not fit the model of this config ({why}); use its config") from None
     return model
 
-# %% ../nbs/05_model.ipynb #7826eea9
+# %% ../nbs/05_model.ipynb #128825d4
 class Detector(nn.Module):
     """Encoder + context network of a `MaskedAudioModel` and an `SEDHead`; `median_windows`: its post-processing, if
     tuned."""
@@ -409,6 +413,7 @@ class Detector(nn.Module):
         if return_tags: return frames, clip, out.get('tags')  # the tagging adapter's clip tags, if the model has one
         return (frames, clip) if return_clip else frames
 
+# %% ../nbs/05_model.ipynb #bf703d56
 NEW_IN_DETECTOR = ('predictor.', 'encoder.tagger.classifier.')  # pretraining parts a detector replaces
 
 def build_detector(cfg:Config, n_classes, checkpoint=None):
@@ -431,6 +436,7 @@ def build_detector(cfg:Config, n_classes, checkpoint=None):
     if hasattr(model.encoder, 'merge_weight'): model.encoder.merge_weight.requires_grad_(False)
     return Detector(model, n_classes)
 
+# %% ../nbs/05_model.ipynb #4b42d766
 class DetectorEnsemble(nn.Module):
     """Detectors of one architecture fine-tuned apart (other seeds, say) that score as one: the mean of their frame
     and clip probabilities. `median_windows` as a `Detector`'s; `pmam ensemble` tunes them for the ensemble."""
@@ -443,13 +449,14 @@ class DetectorEnsemble(nn.Module):
         frames, clip = torch.stack(frames).mean(0), torch.stack(clips).mean(0)
         return (frames, clip) if return_clip else frames
 
+# %% ../nbs/05_model.ipynb #6456be1c
 DETECTOR_KIND = 'a detector (…/finetune/<model>/best.pt, or the best.pt of pmam ensemble)'
 
 def save_detector(det, classes, cfg:Config, path, **extra):
     """Save detector or ensemble `det` as `path` (atomically), as `load_detector` reads it: weights (one set per
     member), class names, median windows, architecture, and `extra` entries (e.g. the epoch it was selected at)."""
-    weights = {'members': [m.state_dict() for m in det.members]} if isinstance(det, DetectorEnsemble) else {
-        'detector': det.state_dict()}
+    weights = ({'members': [m.state_dict() for m in det.members]} if isinstance(det, DetectorEnsemble)
+               else {'detector': det.state_dict()})
     return atomic_save({**weights, 'classes': list(classes), 'median_windows': det.median_windows,
                         'architecture': architecture(cfg), **extra}, path)
 
@@ -461,6 +468,7 @@ def _load_weights(det, weights, path):
         raise CheckpointError(f"{path}: does not fit the model of this config ({why}); pass its --config") from None
     return det
 
+# %% ../nbs/05_model.ipynb #38a157bd
 def load_detector(path, cfg:Config, device='cpu'):
     """The detector (or `DetectorEnsemble`) saved as `best.pt` by a fine-tuning (or by `pmam ensemble`), with its
     tuned median windows, if any, and its class names."""

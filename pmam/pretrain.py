@@ -45,12 +45,8 @@ class PseudoLabelledClips(Dataset):
     def __getitem__(self, i):
         item = self.clips[i]
         x = {k: item[k] for k in ('audio', 'features') if k in item}  # waveform, or stored log-mel
-        return {
-            **x,
-            'padding_mask': item['padding_mask'],
-            'targets': self.store[item['filename']].float(),
-            'filename': item['filename'],
-        }
+        return {**x, 'padding_mask': item['padding_mask'], 'targets': self.store[item['filename']].float(),
+                'filename': item['filename']}
 
 # %% ../nbs/10_pretrain.ipynb #1fd8d50b
 def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1):
@@ -58,9 +54,8 @@ def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1
     pseudo-labelled clips."""
     classes = dataset_classes(cfg.data)
     def clips(name):
-        return PseudoLabelledClips(
-            split_dataset(cfg, name, classes), PseudoLabelStore.open(labels_dir, name, expected_hash)
-        )
+        return PseudoLabelledClips(split_dataset(cfg, name, classes),
+                                   PseudoLabelStore.open(labels_dir, name, expected_hash))
     batch = cfg.pretrain.batch_size or cfg.data.batch
     names = [k for k in ('strong', 'weak', 'unlabeled') if batch.get(k, 0) > 0]
     subsets = [clips(k) for k in names]
@@ -69,15 +64,11 @@ def pretrain_loaders(cfg:Config, labels_dir, expected_hash, rank=0, world_size=1
     train = DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers)
     val_set = clips('validation')
     idx = list(range(rank, len(val_set), world_size))
-    val = DataLoader(
-        torch.utils.data.Subset(val_set, idx),
-        batch_size=sum(batch.values()),
-        shuffle=False,
-        num_workers=cfg.data.num_workers,
-    )
+    val = DataLoader(torch.utils.data.Subset(val_set, idx), batch_size=sum(batch.values()), shuffle=False,
+                     num_workers=cfg.data.num_workers)
     return train, val
 
-# %% ../nbs/10_pretrain.ipynb #beb8bc85
+# %% ../nbs/10_pretrain.ipynb #ec693c3e
 DUAL_BRANCH_PARTS = {'encoder.out_norm.': 'head', 'encoder.tagger.': 'head', 'encoder.pool.': 'context',
                      'encoder.passt_proj.': 'context', 'encoder.cnn_proj.': 'context',
                      'encoder.merge_weight': 'context'}
@@ -87,6 +78,7 @@ def part_of(name, default, lr):
     if name.startswith('encoder.backbone.'): return 'passt' if 'passt' in lr else default
     return next((part for prefix, part in DUAL_BRANCH_PARTS.items() if name.startswith(prefix)), default)
 
+# %% ../nbs/10_pretrain.ipynb #a87decec
 def pretrain_parts(model, lr):
     "The optimiser parts of a `MaskedAudioModel`: `{part: [(name, parameter)]}`, encoder / context / head (/ passt)."
     listed = {
@@ -111,18 +103,8 @@ class MStep(Trainer):
     `metrics.jsonl`."""
     stage = 'M-step'
 
-    def __init__(
-        self,
-        model,
-        prototypes: torch.Tensor,
-        cfg: Config,
-        train_loader,
-        val_loader,
-        out,
-        device='auto',
-        tag=None,
-        progress=True,
-    ):
+    def __init__(self, model, prototypes: torch.Tensor, cfg: Config, train_loader, val_loader, out, device='auto',
+                 tag=None, progress=True):
         super().__init__(cfg, out, device, seed=stream_seed(cfg.seed, 'pretrain.trainer'), tag=tag, progress=progress,
                          grad_clip=cfg.pretrain.grad_clip)
         self.pc = cfg.pretrain
@@ -144,13 +126,12 @@ class MStep(Trainer):
 
     def lr(self, group):
         pc = self.pc
-        return pc.lr[group['part']] * lr_scale(
-            self.step, self.total_steps, self.warmup_steps, pc.decay_start, pc.decay_exponent
-        )
+        return pc.lr[group['part']] * lr_scale(self.step, self.total_steps, self.warmup_steps, pc.decay_start,
+                                               pc.decay_exponent)
 
     def train_step(self, batch): return self.loss(batch, self.gen), {}
 
-# %% ../nbs/10_pretrain.ipynb #581f3171
+# %% ../nbs/10_pretrain.ipynb #7e3eb3e0
 @patch
 def loss(self:MStep, batch, generator, train=True):
     "Masked-prediction loss of one batch (augmented when `train`)."
@@ -172,11 +153,13 @@ def loss(self:MStep, batch, generator, train=True):
         loss = loss + self.pc.tagging_weight * tagging_loss(out, targets, pad)
     return loss
 
+# %% ../nbs/10_pretrain.ipynb #3789c714
 def tagging_loss(out, targets, pad):
     "BCE of the clip tags against prototype presence: posteriors `(batch, frames, K)` summing to 1 or more over time."
     present = ((targets * (~pad)[..., None]).sum(1) >= 1).float()
     return F.binary_cross_entropy(out['tags'].float().clamp(1e-7, 1 - 1e-7), present)
 
+# %% ../nbs/10_pretrain.ipynb #1f9b1542
 @patch
 @torch.no_grad()
 def validate(self:MStep):
@@ -213,13 +196,14 @@ def _seed_everything(seed):
     np.random.seed(seed)
     torch.manual_seed(seed)
 
-# %% ../nbs/10_pretrain.ipynb #8c1aa018
+# %% ../nbs/10_pretrain.ipynb #d7b10d2b
 @patch
 def reconstruct(self:MStep, extractor):
     "Make the targets the features of frozen `extractor` (the E-step's of this iteration) instead of posteriors."
     self.target_features = extractor.to(self.device).eval().requires_grad_(False)
     return self
 
+# %% ../nbs/10_pretrain.ipynb #7e5d5d0e
 def feature_dim(extractor, cfg:Config):
     "The dimension of the features `extractor` gives (one forward pass on a second of silence)."
     frames = round(cfg.features.frame_rate)
