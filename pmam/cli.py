@@ -59,9 +59,8 @@ def data_build(
             sources = office_sources(Path(out).with_name(f'.{Path(out).name}.office-sources'), office_events,
                                      office_backgrounds)
         t0 = time.time()
-        info = build_benchmark(
-            out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers, overwrite=overwrite
-        )
+        info = build_benchmark(out, cfg, seed, sources, on_bad='skip' if skip_bad else 'error', workers=workers,
+                               overwrite=overwrite)
     counts, per = dataset_summary(out)
     print(f"built {sum(info['clips'].values())} clips in {out} in {time.time() - t0:.1f} s (seed {seed})")
     print(counts.to_string())
@@ -87,11 +86,12 @@ def data_check(
     if problems: raise (DataLeakage if found.leaks else MetadataError)(f"{root}: {' and '.join(problems)}")
     return found
 
-# %% ../nbs/99_cli.ipynb #d130ac1c
+# %% ../nbs/99_cli.ipynb #53fa0f94
 def config_file(config):
     "The path of `config` if it names a YAML file rather than a preset, else None."
     return Path(config) if config is not None and Path(config).suffix in ('.yaml', '.yml') else None
 
+# %% ../nbs/99_cli.ipynb #ef29c118
 def dataset_inputs(cfg, split=None):
     "`{what: paths}` of the dataset of `cfg`: its folder, its metadata files and the audio files of `split`, if given."
     data = cfg.data
@@ -101,7 +101,7 @@ def dataset_inputs(cfg, split=None):
     audio = sorted(audio_dir.iterdir()) if audio_dir is not None and audio_dir.is_dir() else []
     return {'dataset': data.root, 'metadata file': tsvs, 'dataset audio file': audio}
 
-# %% ../nbs/99_cli.ipynb #53fa0f94
+# %% ../nbs/99_cli.ipynb #6c2f6e73
 FINETUNE_RECORD = ('config.yaml', 'last.pt', 'best.pt', 'metrics.jsonl', 'results.json')  # what a fine-tuning leaves
 
 def run_folder(folder, rank=0, resume=False):
@@ -109,10 +109,12 @@ def run_folder(folder, rank=0, resume=False):
     if resume and not Path(folder).is_dir(): raise FileNotFoundError(f"{folder}: no such run folder to resume")
     return lock_folder(folder) if rank == 0 else contextlib.nullcontext(folder)
 
+# %% ../nbs/99_cli.ipynb #9e525857
 def all_checked():
     "In a torchrun job, wait until every rank has made its checks, so that none sees rank 0's first writes as a run."
     if is_distributed(): dist.barrier()
 
+# %% ../nbs/99_cli.ipynb #98b00640
 def command_config(config, overrides, run_dir, resume, trust_plugins=False):
     "The config of a run folder's command: the recorded one on --resume, a fresh one for a folder that holds no run."
     if resume: cfg = config_for_resume(Path(run_dir)/'config.yaml', config, overrides, trust_plugins)
@@ -126,7 +128,7 @@ def command_config(config, overrides, run_dir, resume, trust_plugins=False):
     if ':' in cfg.model.encoder: plugin_encoder_factory(cfg.model.encoder)  # a bad plug-in stops it before any write
     return cfg
 
-# %% ../nbs/99_cli.ipynb #07279024
+# %% ../nbs/99_cli.ipynb #6ca74d84
 def init_distributed():
     "Join the process group when started by torchrun (WORLD_SIZE > 1); return (rank, world_size)."
     world = int(os.environ.get('WORLD_SIZE', '1'))
@@ -136,6 +138,7 @@ def init_distributed():
         dist.init_process_group(backend)
     return rank_and_world()
 
+# %% ../nbs/99_cli.ipynb #f738c662
 def pretrain(
     config:str='tiny',  # preset name or YAML file
     run_dir:str=None,  # run folder (default: runs/<config name>)
@@ -269,7 +272,7 @@ def expand_audio(paths):
         else: raise FileNotFoundError(f"{p}: no such audio file or folder")
     return out
 
-# %% ../nbs/99_cli.ipynb #c280a377
+# %% ../nbs/99_cli.ipynb #11b7bbaa
 def logmel_blocks(path, features, block_seconds=60.0):
     "Log-mel `(n_mels, frames)` of the audio file `path`, block by block; joined, it equals that of the whole file."
     logmel, hop = LogMel(features), features.hop_length
@@ -286,6 +289,7 @@ def logmel_blocks(path, features, block_seconds=60.0):
             left = cur[-ctx:]
         cur = nxt
 
+# %% ../nbs/99_cli.ipynb #01bee48a
 def plot_logmel(path, features, max_columns=2000, block_seconds=60.0):
     """Log-mel `(n_mels, columns)` of the audio file `path` averaged down to at most `2 * max_columns` time columns,
     streamed (`logmel_blocks`), and its columns per second."""
@@ -304,11 +308,12 @@ def plot_logmel(path, features, max_columns=2000, block_seconds=60.0):
     if not pooled: raise AudioError(f"{path}: contains no samples (zero-length audio)")
     return torch.cat(pooled, 1), features.frame_rate / factor
 
-# %% ../nbs/99_cli.ipynb #38f2a2e2
+# %% ../nbs/99_cli.ipynb #d918ba57
 def plot_path(out, audio_file):
     "Where `pmam predict --out OUT --plot` draws `audio_file`: `<OUT stem>_<file stem>.png` beside OUT."
     return Path(out).with_name(f'{Path(out).stem}_{Path(audio_file).stem}.png')
 
+# %% ../nbs/99_cli.ipynb #e283c2b1
 def write_detection_plots(files, scores, events, encoder:LabelEncoder, features, out):
     "`<out stem>_<file stem>.png` for each scored file: spectrogram, class scores and detected events."
     import matplotlib
@@ -421,7 +426,7 @@ def study_pool(
     print(pool_report(pooled))
     return pooled
 
-# %% ../nbs/99_cli.ipynb #09a47ca9
+# %% ../nbs/99_cli.ipynb #534bde05
 COMMANDS = {('data', 'build'): data_build, ('data', 'check'): data_check, ('pretrain',): pretrain,
             ('finetune',): finetune, ('evaluate',): evaluate, ('ensemble',): ensemble, ('predict',): predict,
             ('run',): run, ('study',): study, ('study', 'pool'): study_pool}
@@ -435,6 +440,7 @@ def underscored_options(args, cmd):
         return fixed + eq + value if a.startswith('--') and fixed in names else a
     return [spelt(a) for a in args]
 
+# %% ../nbs/99_cli.ipynb #240695b0
 def interrupted_message(key, args):
     "What to say when Ctrl-C stops command `key` given `args`: how to resume it, where it can be resumed."
     cmd = shlex.join(['pmam', *key, *args])
@@ -442,6 +448,7 @@ def interrupted_message(key, args):
         return f"interrupted; resume with: {cmd}{'' if '--resume' in args else ' --resume'}"
     return f"interrupted; nothing to resume: run it again ({cmd})"
 
+# %% ../nbs/99_cli.ipynb #c1b97989
 def main(argv=None):
     "Entry point of the `pmam` console script."
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -453,9 +460,9 @@ def main(argv=None):
         print(f"usage: pmam <command> [options]\ncommands:\n{usage}", file=sys.stdout if asked_help else sys.stderr)
         return 0 if asked_help else 2
     cmd = COMMANDS[key]
+    # options may come between the key=value settings
     args = anno_parser(cmd, prog=f"pmam {' '.join(key)}").parse_intermixed_args(
-        underscored_options(argv[len(key):], cmd)
-    )  # options may come between the key=value settings
+        underscored_options(argv[len(key):], cmd))
     # drop fastcore's --pdb/--xtra
     kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}
     try: cmd(**kwargs)

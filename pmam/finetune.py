@@ -28,7 +28,7 @@ __all__ = ['HEAD_IN_BACKBONE', 'INIT_RECORD', 'ema_update', 'consistency_weight'
            'labelled_clip_choice', 'labelled_subset', 'AsUnlabeled', 'subset_kind', 'train_clip_counts',
            'finetune_loaders', 'headline', 'per_class', 'finetune_init', 'run_finetune', 'ensemble_detectors']
 
-# %% ../nbs/12_finetune.ipynb #0d8e9ff1
+# %% ../nbs/12_finetune.ipynb #fb71c700
 @torch.no_grad()
 def ema_update(teacher, student, decay):
     "teacher ← decay·teacher + (1 − decay)·student, for parameters and floating-point buffers (integer buffers copied)."
@@ -37,18 +37,20 @@ def ema_update(teacher, student, decay):
         if t.is_floating_point(): t.lerp_(s, 1 - decay)
         else: t.copy_(s)
 
+# %% ../nbs/12_finetune.ipynb #7da81f28
 def consistency_weight(epoch_float, ramp_epochs, maximum):
     "Sigmoid ramp-up `maximum · exp(−5 (1 − t)²)`, t = progress through the ramp."
     if ramp_epochs <= 0: return maximum
     t = min(1.0, epoch_float / ramp_epochs)
     return maximum * math.exp(-5 * (1 - t) ** 2)
 
-# %% ../nbs/12_finetune.ipynb #374a02c7
+# %% ../nbs/12_finetune.ipynb #23c3796b
 def selection_key(result, select_on):
     """Model-selection key: `select_on`, then PSDS2 and intersection F1 to break ties (a weak detector often scores
     PSDS1 0)."""
     return [float(result[k]) for k in (select_on, 'psds2', 'intersection_f1')]
 
+# %% ../nbs/12_finetune.ipynb #e7a098bd
 def masked_bce(p, y, valid, pos_weight=1.0):
     """BCE of probabilities `(batch, frames, classes)` over valid frames `(batch, frames)`; active frames weigh
     `pos_weight` (a number, or one per class)."""
@@ -58,7 +60,7 @@ def masked_bce(p, y, valid, pos_weight=1.0):
         loss = loss * (1 + (pos_weight - 1) * y)  # ~2% of frame labels are active: without this, silence wins
     return (loss.mean(-1) * valid).sum() / valid.sum().clamp_min(1)
 
-# %% ../nbs/12_finetune.ipynb #44f20dbe
+# %% ../nbs/12_finetune.ipynb #7be7da2f
 def active_frame_shares(loader, encoder):
     """Per class, the share of the frames of the strongly labelled training clips in `loader` (a `finetune_loaders`
     loader) that are active; zeros without strong clips."""
@@ -73,6 +75,7 @@ def active_frame_shares(loader, encoder):
         n_frames += len(names) * encoder.n_frames
     return active / max(n_frames, 1)
 
+# %% ../nbs/12_finetune.ipynb #0fe10f71
 def class_pos_weights(shares, pos_weight, balance):
     """Weight of active frames per class, `pos_weight · (mean share / class share) ^ balance` over the classes that have
     active frames; `pos_weight` for the others and for every class at balance 0."""
@@ -132,7 +135,7 @@ class Finetuner(Trainer):
     def after_step(self):
         if self.fc.mean_teacher: ema_update(self.teacher, self.student, min(1 - 1 / self.step, self.fc.ema_decay))
 
-# %% ../nbs/12_finetune.ipynb #23c3796b
+# %% ../nbs/12_finetune.ipynb #d904bb20
 @patch
 def augmented_batch(self:Finetuner, b):
     "Features, frame and clip labels, padding, strong/weak masks of batch `b`, shifted in time and frequency, mixed up."
@@ -150,6 +153,7 @@ def augmented_batch(self:Finetuner, b):
         feats, pad, (frames, clips) = mixup(feats, pad, [frames, clips], fc.mixup_alpha, g, groups)
     return feats, frames, clips, pad, strong, weak
 
+# %% ../nbs/12_finetune.ipynb #13ee07fd
 @patch
 def train_step(self:Finetuner, b):
     "Strong BCE + weighted weak BCE + ramped student–teacher consistency on batch `b`; the loss and its parts."
@@ -162,9 +166,8 @@ def train_step(self:Finetuner, b):
     ps_frames, ps_clip, *ps_tags = self.net(v1, pad, return_clip=True, **({'return_tags': True} if tagging else {}))
     valid = (~pad).float()
     zero = ps_frames.sum() * 0
-    loss_strong = (
-        masked_bce(ps_frames[strong], frames[strong], valid[strong], self.pos_weight) if strong.any() else zero
-    )
+    loss_strong = (masked_bce(ps_frames[strong], frames[strong], valid[strong], self.pos_weight) if strong.any()
+                   else zero)
     loss_weak = F.binary_cross_entropy(ps_clip[weak].clamp(1e-7, 1 - 1e-7), clips[weak]) if weak.any() else zero
     loss_tags = tagging_bce(ps_tags[0], clips, weak) if tagging else zero
     if fc.mean_teacher and fc.consistency_max > 0:
@@ -183,6 +186,7 @@ def train_step(self:Finetuner, b):
         loss = loss + fc.w_tagging * loss_tags
     return loss, parts
 
+# %% ../nbs/12_finetune.ipynb #dbe6e4be
 def tagging_bce(tags, clips, weak):
     "BCE of the tagging adapter's clip tags against the clip labels of the weakly labelled clips (0 without any)."
     if tags is None: raise ValueError("finetune.w_tagging > 0 needs a tagging adapter (model.tagging_adapter=true)")
@@ -200,9 +204,8 @@ def end_epoch(self:Finetuner, losses, seconds):
            'seconds': round(seconds, 2)}
     for who, m in (('student', self.student), ('teacher', self.teacher))[:2 if self.fc.mean_teacher else 1]:
         r = evaluate_split(m, self.val_set, self.cfg, self.logmel, self.device)
-        rec.update(
-            {f'val_{who}_psds1': r['psds1'], f'val_{who}_psds2': r['psds2'], f'val_{who}_event_f1': r['event_f1']}
-        )
+        rec.update({f'val_{who}_psds1': r['psds1'], f'val_{who}_psds2': r['psds2'],
+                    f'val_{who}_event_f1': r['event_f1']})
         key = selection_key(r, self.fc.select_on)
         if key >= self.best:  # ties go to the later model
             self.best = key
@@ -229,7 +232,7 @@ def labelled_subset(dataset:SEDDataset, fraction:float, seed:int, kept=True):
     chosen = set(labelled_clip_choice(dataset.split.filenames, fraction, seed))
     return Subset(dataset, [i for i, f in enumerate(dataset.split.filenames) if (f in chosen) == kept])
 
-# %% ../nbs/12_finetune.ipynb #47c116db
+# %% ../nbs/12_finetune.ipynb #04768440
 class AsUnlabeled(ConcatDataset):
     "The clips of `datasets` as unlabeled clips: frame and clip labels zero, `has_strong` and `has_weak` False."
     kind = 'unlabeled'
@@ -239,6 +242,7 @@ class AsUnlabeled(ConcatDataset):
                 'clip_labels': torch.zeros_like(item['clip_labels']), 'has_strong': torch.tensor(False),
                 'has_weak': torch.tensor(False)}
 
+# %% ../nbs/12_finetune.ipynb #e59bee1f
 def subset_kind(d):
     "The kind of clips ('strong', 'weak', 'unlabeled') of one subset of a `finetune_loaders` training loader."
     return d.kind if isinstance(d, AsUnlabeled) else (d.dataset if isinstance(d, Subset) else d).split.kind
@@ -276,11 +280,12 @@ def finetune_loaders(cfg:Config, rank=0, world_size=1):
     loader = DataLoader(ConcatDataset(subsets), batch_sampler=sampler, num_workers=cfg.data.num_workers)
     return (loader, *scored, classes)
 
-# %% ../nbs/12_finetune.ipynb #56ce6f72
+# %% ../nbs/12_finetune.ipynb #22322bde
 def headline(res):
     "The headline metrics of an `evaluate_split` result (None where it has none), as `results.json` keeps them."
     return {k: res.get(k) for k in ('psds1', 'psds2', 'event_f1', 'intersection_f1')}
 
+# %% ../nbs/12_finetune.ipynb #703a5926
 def per_class(res):
     "The per-class areas and F1 of an `evaluate_split` result, as `results.json` keeps them."
     return {k: res[k] for k in ('psds1_per_class', 'psds2_per_class', 'event_f1_per_class') if k in res}
@@ -331,9 +336,8 @@ def finetune_init(out, checkpoint=None, resume=False, name=None):
     return checkpoint, name
 
 # %% ../nbs/12_finetune.ipynb #540a9f13
-def run_finetune(
-    cfg: Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None, name=None
-):
+def run_finetune(cfg: Config, out, checkpoint=None, device='auto', resume=False, progress=True, stop_after_epochs=None,
+                 name=None):
     """Fine-tune (from `checkpoint`, or from scratch) into `out`; return the test results of the selected model (None if
     stopped early)."""
     out = Path(out)

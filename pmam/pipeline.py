@@ -40,12 +40,13 @@ def environment():
                         'cpu_count': os.cpu_count(), 'torch_threads': torch.get_num_threads(), 'gpu': gpu,
                         'gpus': torch.cuda.device_count(), 'world_size': rank_and_world()[1]}}
 
-# %% ../nbs/13_pipeline.ipynb #d6eda034
+# %% ../nbs/13_pipeline.ipynb #1097e4f4
 def _preset_root(cfg:Config):
     "The `data.root` of the preset `cfg.name` (None when there is no such preset)."
     try: return load_config(cfg.name).data.root
     except Exception: return None
 
+# %% ../nbs/13_pipeline.ipynb #b980ab50
 def dataset_to_build(cfg:Config):
     "True if `cfg.data.root` is missing and may be built; a `MetadataError` naming the path if it is missing otherwise."
     root = Path(cfg.data.root)
@@ -58,6 +59,7 @@ def dataset_to_build(cfg:Config):
     raise MetadataError(f"{root}: no dataset there (data.root); fix data.root, build one with "
                         f"`pmam data build --out {root}`, or set data.build_if_missing=true to build it there")
 
+# %% ../nbs/13_pipeline.ipynb #b23f7288
 def ensure_dataset(cfg:Config, progress=True):
     "Build the embedded benchmark into `cfg.data.root` if it is missing and may be built (`dataset_to_build`)."
     root = Path(cfg.data.root)
@@ -139,7 +141,7 @@ def skipped_summary(skipped):
     n = sum(map(len, skipped.values()))
     return f"skipped {n} audio file(s): {'; '.join(parts)} (listed in results.json)" if n else ''
 
-# %% ../nbs/13_pipeline.ipynb #7fe4456f
+# %% ../nbs/13_pipeline.ipynb #621c8c8a
 def skipped_audio(cfg:Config):
     """`{split: [[filename, reason], ...]}` of the clips left out: audio missing (`data.on_missing_audio: skip`) or
     unreadable (`data.on_bad_audio: skip`). It reads every split, so bad metadata stops a run before training."""
@@ -154,7 +156,7 @@ def skipped_audio(cfg:Config):
     if out and rank_and_world()[0] == 0: print(skipped_summary(out), flush=True)
     return out
 
-# %% ../nbs/13_pipeline.ipynb #1287be7c
+# %% ../nbs/13_pipeline.ipynb #92460259
 def _baseline_process(cfg_dict, out, device, resume, threads):
     "The second process of `jobs=2`: the no-pretraining fine-tuning into `out`, with `threads` torch threads."
     torch.set_num_threads(threads)
@@ -164,6 +166,7 @@ def _baseline_process(cfg_dict, out, device, resume, threads):
         print(f"error in the baseline fine-tuning ({out}): {e}", file=sys.stderr, flush=True)
         sys.exit(1)
 
+# %% ../nbs/13_pipeline.ipynb #931a889f
 def start_baseline(cfg:Config, out, device, resume, threads):
     "Start the no-pretraining fine-tuning into `out` in a second (spawned) process with `threads` threads; return it."
     import pmam.pipeline  # the spawned process imports the target by module name, also when this runs in a notebook
@@ -173,6 +176,7 @@ def start_baseline(cfg:Config, out, device, resume, threads):
     process.start()
     return process
 
+# %% ../nbs/13_pipeline.ipynb #9bcf8327
 def finish_baseline(process, out):
     "Wait for the process of `start_baseline`; its results (`out/results.json`); a one-line error if it failed."
     process.join()
@@ -181,17 +185,16 @@ def finish_baseline(process, out):
                            f"code {process.exitcode}; its error is above: fix it, then continue with --resume")
     return json.loads((Path(out)/'results.json').read_text())
 
-# %% ../nbs/13_pipeline.ipynb #da7b3554
+# %% ../nbs/13_pipeline.ipynb #1dfdc997
 def _fine_tunings(cfg:Config, run_dir):
     "`{name: checkpoint}` of the models a run fine-tunes: the baseline (None) and the EM iterations it names."
     n = cfg.pretrain.iterations
     iterations = [n] if cfg.finetune.pretrained_iterations == 'last' else range(1, n + 1)
     return {'scratch': None} | {f'iter{i}': run_dir/'pretrain'/f'iter{i}'/'mstep'/'best.pt' for i in iterations}
 
-def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=True):
-    """Pretrain, fine-tune baseline and every EM iteration, evaluate on test; write `results.json` and `report.md`;
-    return the results. With `cfg.jobs=2` the baseline is fine-tuned in a second process beside the pretraining."""
-    run_dir = Path(run_dir)
+# %% ../nbs/13_pipeline.ipynb #667f4a59
+def _checked_run_config(cfg:Config, run_dir, resume):
+    "`cfg` as a run in `run_dir` goes with it, after the checks that stop a run before it writes anything."
     if (run_dir/'config.yaml').exists() and not resume:
         raise FileExistsError(f"{run_dir} already holds a run; resume it (--resume) or choose another folder")
     if cfg.jobs > 1 and rank_and_world()[1] > 1:
@@ -199,6 +202,25 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
     if not resume: cfg = dataset_settings(cfg)  # the settings that built the data, not others
     check_scored_splits(cfg)  # a missing dataset, or one with nothing to score, stops the run before any write
     if not dataset_to_build(cfg): check_leakage(cfg)  # so does leakage (a benchmark built here has none)
+    return cfg
+
+# %% ../nbs/13_pipeline.ipynb #75c45799
+def _write_results(cfg:Config, run_dir, results, skipped, times, t0):
+    "The summary of a run started at `t0`, written to `results.json` (with `report.md`) on rank 0; returned."
+    summary = {'name': cfg.name, 'seed': cfg.seed, 'jobs': cfg.jobs, 'models': results, 'skipped_audio': skipped,
+               'seconds': {k: round(v, 1) for k, v in times.items()},
+               'total_seconds': round(time.time() - t0, 1), **environment()}
+    if rank_and_world()[0] == 0:
+        atomic_write_text(run_dir/'results.json', json.dumps(summary, indent=1, default=float))
+        write_report(run_dir)
+    return summary
+
+# %% ../nbs/13_pipeline.ipynb #9233bc3b
+def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=True):
+    """Pretrain, fine-tune baseline and every EM iteration, evaluate on test; write `results.json` and `report.md`;
+    return the results. With `cfg.jobs=2` the baseline is fine-tuned in a second process beside the pretraining."""
+    run_dir = Path(run_dir)
+    cfg = _checked_run_config(cfg, run_dir, resume)
     run_dir.mkdir(parents=True, exist_ok=True)
     # on resume the recorded config is kept
     if rank_and_world()[0] == 0 and not (resume and (run_dir/'config.yaml').exists()):
@@ -232,13 +254,7 @@ def run_experiment(cfg:Config, run_dir, device='auto', resume=False, progress=Tr
     finally:
         torch.set_num_threads(threads)
         if baseline is not None and baseline.is_alive(): baseline.terminate()
-    summary = {'name': cfg.name, 'seed': cfg.seed, 'jobs': cfg.jobs, 'models': results, 'skipped_audio': skipped,
-               'seconds': {k: round(v, 1) for k, v in times.items()},
-               'total_seconds': round(time.time() - t0, 1), **environment()}
-    if rank_and_world()[0] == 0:
-        atomic_write_text(run_dir/'results.json', json.dumps(summary, indent=1, default=float))
-        write_report(run_dir)
-    return summary
+    return _write_results(cfg, run_dir, results, skipped, times, t0)
 
 # %% ../nbs/13_pipeline.ipynb #610d87c4
 def class_mean(per_class):
@@ -259,22 +275,21 @@ def results_table(run_dir):
                      'selected': f"{r['selected']['which']} @ epoch {r['selected']['epoch']}"})
     return pd.DataFrame(rows).set_index('model')
 
-# %% ../nbs/13_pipeline.ipynb #57d67774
+# %% ../nbs/13_pipeline.ipynb #cf96eea6
 def markdown_table(df, floatfmt='.3f'):
     "A DataFrame (with its index) as a Markdown table."
     cells = lambda row: [format(v, floatfmt) if isinstance(v, float) else str(v) for v in row]
     head = [df.index.name or ''] + list(df.columns)
     rows = [cells([i, *r]) for i, r in zip(df.index, df.itertuples(index=False))]
-    return '\n'.join(
-        ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)] + ['| ' + ' | '.join(r) + ' |' for r in rows]
-    )
+    return '\n'.join(['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
+                     + ['| ' + ' | '.join(r) + ' |' for r in rows])
 
 # %% ../nbs/13_pipeline.ipynb #55ecc2ec
 def read_metrics(path):
     "A metrics.jsonl file as a DataFrame."
     return pd.DataFrame([json.loads(l) for l in Path(path).read_text().splitlines() if l.strip()])
 
-# %% ../nbs/13_pipeline.ipynb #1dc26961
+# %% ../nbs/13_pipeline.ipynb #a81ea6d2
 def write_report(run_dir):
     "Write `report.md` (results table, versions, plots of the training curves) into the run folder."
     import matplotlib.pyplot as plt
@@ -290,30 +305,21 @@ def write_report(run_dir):
     axs[0].legend(fontsize='small')
     for name in res['models']:
         m = read_metrics(run_dir/'finetune'/name/'metrics.jsonl')
-        axs[1].plot(
-            m.epoch, m.filter(['val_student_psds1', 'val_teacher_psds1']).max(1), '-o', ms=3, label=name
-        )  # no teacher: student only
+        # no teacher: student only
+        axs[1].plot(m.epoch, m.filter(['val_student_psds1', 'val_teacher_psds1']).max(1), '-o', ms=3, label=name)
     axs[1].set(title='fine-tuning: validation PSDS1 (best of student/teacher)', xlabel='epoch')
     axs[1].legend(fontsize='small')
     fig.tight_layout()
     fig.savefig(run_dir/'report_curves.png', dpi=80)
     plt.close(fig)
     m = res['machine']
-    lines = [
-        f"# pmam run `{res['name']}` (seed {res['seed']})",
-        '',
-        'Test split; model selected on the validation split. PSDS with psds_eval '
-        f"({res['packages'].get('psds_eval')}), post-processing as configured in `config.yaml`.",
-        '',
-        markdown_table(table),
-        '',
-        f"Machine: {m.get('cpu') or m['processor']}, {m['cpu_count']} CPUs, {m['torch_threads']} torch threads, GPU: "
-        f"{m['gpu'] or 'none'}; "
-        f"python {res['python']}, torch {res['packages']['torch']}. Wall time {res['total_seconds'] / 60:.1f} min "
-        f"({', '.join(f'{k} {v / 60:.1f}' for k, v in res['seconds'].items())} min).",
-        '',
-        '![training curves](report_curves.png)',
-        '',
-    ]
+    lines = [f"# pmam run `{res['name']}` (seed {res['seed']})", '',
+             'Test split; model selected on the validation split. PSDS with psds_eval '
+             f"({res['packages'].get('psds_eval')}), post-processing as configured in `config.yaml`.", '',
+             markdown_table(table), '',
+             f"Machine: {m.get('cpu') or m['processor']}, {m['cpu_count']} CPUs, {m['torch_threads']} torch threads, "
+             f"GPU: {m['gpu'] or 'none'}; python {res['python']}, torch {res['packages']['torch']}. Wall time "
+             f"{res['total_seconds'] / 60:.1f} min ({', '.join(f'{k} {v / 60:.1f}' for k, v in res['seconds'].items())}"
+             " min).", '', '![training curves](report_curves.png)', '']
     atomic_write_text(run_dir/'report.md', '\n'.join(lines))
     return run_dir/'report.md'

@@ -13,19 +13,8 @@ import torch
 import yaml
 from scipy import stats
 from sklearn.metrics import normalized_mutual_info_score
-from pmam.config import (
-    Config,
-    ConfigError,
-    atomic_write_text,
-    config_to_dict,
-    cpu_model,
-    load_config,
-    lock_folder,
-    read_yaml,
-    refuse_output_over_input,
-    resolve_device,
-    save_config,
-)
+from .config import (Config, ConfigError, atomic_write_text, config_to_dict, cpu_model, load_config, lock_folder,
+                         read_yaml, refuse_output_over_input, resolve_device, save_config)
 from .audio import LogMel
 from .data import LabelEncoder, SEDDataset, dataset_classes, load_split
 from .prototypes import PseudoLabelStore
@@ -169,7 +158,7 @@ def pretraining_key(cfg:Config):
     digest = hashlib.sha256(json.dumps(rel, sort_keys=True, default=str).encode()).hexdigest()[:12]
     return f'seed{cfg.seed}-{digest}'
 
-# %% ../nbs/14_study.ipynb #6bd218fc
+# %% ../nbs/14_study.ipynb #b6dac914
 @dataclass
 class StudyUnit:
     "One (setting, seed): its config, init and the key of the pretraining it needs (None: from scratch)."
@@ -179,6 +168,7 @@ class StudyUnit:
     init: str
     pretraining: str | None
 
+# %% ../nbs/14_study.ipynb #feea4372
 def study_units(spec:StudySpec, quick=False, quick_data=None):
     "Every (setting, seed) of `spec`, seed-major."
     units = []
@@ -188,20 +178,21 @@ def study_units(spec:StudySpec, quick=False, quick_data=None):
             units.append(StudyUnit(setting, seed, cfg, init, None if init == 'scratch' else pretraining_key(cfg)))
     return units
 
-# %% ../nbs/14_study.ipynb #f2fe58cf
+# %% ../nbs/14_study.ipynb #e96833d2
 def shipped_studies():
     "The example study specs in `pmam/configs/studies/`: `{name: path}`."
     import pmam
     folder = Path(pmam.__file__).parent/'configs'/'studies'
     return {p.stem: p for p in sorted(folder.glob('*.yaml'))}
 
+# %% ../nbs/14_study.ipynb #86a2a84d
 def find_study_spec(spec):
     "The path of a study spec: `spec` itself if it is a file, else the shipped spec of that name."
     if Path(spec).is_file(): return Path(spec)
     if str(spec) in shipped_studies(): return shipped_studies()[str(spec)]
     raise ConfigError(f"{spec}: no such study spec file, nor a shipped study ({', '.join(shipped_studies())})")
 
-# %% ../nbs/14_study.ipynb #f2478117
+# %% ../nbs/14_study.ipynb #2af35244
 def frame_assignments(store:PseudoLabelStore, split, encoder:LabelEncoder):
     "Real frames of `split` with at most one active class: filename, frame, true label, argmax prototype; posteriors."
     rows, posts = [], []
@@ -218,6 +209,7 @@ def frame_assignments(store:PseudoLabelStore, split, encoder:LabelEncoder):
         posts.append(p[keep].numpy())
     return pd.concat(rows, ignore_index=True), np.concatenate(posts)
 
+# %% ../nbs/14_study.ipynb #408efc6c
 def cluster_purity(labels, clusters):
     "Share of items whose cluster's most frequent label is their own label."
     t = pd.DataFrame({'label': np.asarray(labels), 'cluster': np.asarray(clusters)})
@@ -235,7 +227,7 @@ def prototype_quality(pretrain_dir, iteration:int, cfg:Config, split_name='valid
     purity = cluster_purity(table.label, table.prototype)
     return {'purity': purity, 'nmi': nmi, 'frames': len(table), 'split': split_name}
 
-# %% ../nbs/14_study.ipynb #7ac6d5af
+# %% ../nbs/14_study.ipynb #579e81d9
 def _finite(values): return [float(v) for v in values if v is not None and math.isfinite(float(v))]
 
 def mean_std(values):
@@ -244,6 +236,7 @@ def mean_std(values):
     mean = float(np.mean(v)) if v else None
     return {'mean': mean, 'std': float(np.std(v, ddof=1)) if len(v) > 1 else None, 'n': len(v)}
 
+# %% ../nbs/14_study.ipynb #112b2ec7
 def t_interval(values, confidence=0.95):
     "Student-t confidence interval `[low, high]` of the mean of `values` (None below 2 values)."
     v = _finite(values)
@@ -251,6 +244,7 @@ def t_interval(values, confidence=0.95):
     half = stats.t.ppf((1 + confidence) / 2, len(v) - 1) * np.std(v, ddof=1) / math.sqrt(len(v))
     return [float(np.mean(v) - half), float(np.mean(v) + half)]
 
+# %% ../nbs/14_study.ipynb #5713859b
 def paired_difference(a:dict, b:dict, confidence=0.95):
     "Differences `a[seed] − b[seed]` over the seeds with finite values in both; their mean, std and t-interval."
     seeds = [s for s in a if s in b and _finite([a[s]]) and _finite([b[s]])]
@@ -427,13 +421,12 @@ def select_on_validation(summary:dict, candidates, metric='psds1', scores='fixed
     return {'chosen': rows[best]['setting'], 'metric': metric, 'scores': scores, 'tool': rows[best]['tool'],
             'candidates': rows}
 
-# %% ../nbs/14_study.ipynb #a627a839
+# %% ../nbs/14_study.ipynb #bb949144
 def _pm(s, digits=3):
     "`mean ± std` text of a `mean_std` entry."
     if s['mean'] is None: return '—'
     return f"{s['mean']:.{digits}f}" + (f" ± {s['std']:.{digits}f}" if s['std'] is not None else '')
 
-# %% ../nbs/14_study.ipynb #16ec3b83
 def _ci(d, digits=3):
     "`mean [low, high]` text of a `paired_difference` entry."
     if d['mean'] is None: return '—'
@@ -454,14 +447,13 @@ def _settings_table(summary, tool):
         return r
     return pd.DataFrame([row(n, s) for n, s in summary['settings'].items()]).set_index('setting')
 
-# %% ../nbs/14_study.ipynb #b54e847d
+# %% ../nbs/14_study.ipynb #49df6283
 def _comparisons_table(summary, tool):
     rows = [{'comparison': n, 'seeds': c['metrics'][tool]['psds1']['n'],
              **{f'Δ {METRIC_NAMES[m]} [95% CI]': _ci(c['metrics'][tool][m]) for m in SUMMARY_METRICS}}
             for n, c in summary['comparisons'].items()]
     return pd.DataFrame(rows).set_index('comparison')
 
-# %% ../nbs/14_study.ipynb #63465a20
 def _pretrainings_table(summary, tool):
     rows = []
     for p in summary['pretrainings']:
@@ -482,12 +474,11 @@ def summary_tables(summary:dict):
     if pre is not None: out['pretrainings'] = pre
     return out
 
-# %% ../nbs/14_study.ipynb #4d798b6a
+# %% ../nbs/14_study.ipynb #567c1eab
 def _metric(setting, tool, metric):
     "The `mean_std` entry (with values) of `metric` by `tool` in a setting's summary, or an empty one."
     return setting['metrics'].get(tool, {}).get(metric) or {'mean': None, 'std': None, 'n': 0, 'values': {}}
 
-# %% ../nbs/14_study.ipynb #4422db15
 def _plot_settings(ax, summary, tool):
     "Bars at the mean PSDS1 and PSDS2 of each setting, one dot per seed."
     names = list(summary['settings'])
@@ -559,7 +550,7 @@ def write_summary(out, summary:dict):
     atomic_write_text(out/'summary.md', '\n'.join(lines))
     return out/'summary.md'
 
-# %% ../nbs/14_study.ipynb #6da81c64
+# %% ../nbs/14_study.ipynb #bc079c9a
 def _spec_text(spec_path):
     "The spec as given (file text), or a YAML dump of a spec mapping."
     if isinstance(spec_path, (str, Path)): return Path(spec_path).read_text()
@@ -568,6 +559,7 @@ def _spec_text(spec_path):
 def _unit_folder(runs, u:StudyUnit): return Path(runs)/u.setting/f'seed{u.seed}'
 def _pretrain_folder(runs, u:StudyUnit): return None if u.pretraining is None else Path(runs)/'pretrain'/u.pretraining
 
+# %% ../nbs/14_study.ipynb #c7e30d64
 def finished_units(units, runs):
     "The records of the `units` finished in the runs folder `runs` and of their finished pretrainings, read from disk."
     records, pretrainings = [], {}
@@ -578,6 +570,7 @@ def finished_units(units, runs):
             pretrainings[u.pretraining] = json.loads((pre/'pretraining.json').read_text())
     return records, pretrainings
 
+# %% ../nbs/14_study.ipynb #077e818c
 def _check_study_folder(out, spec_path, resume, seeds):
     "Refuse to run into a folder holding a study's results, unless resuming it or running other seeds of its spec."
     spec_copy = Path(out)/'spec.yaml'
@@ -597,15 +590,8 @@ def _check_study_outputs(out, runs, spec_path, spec:StudySpec, units):
                'runs folder': runs}
     refuse_output_over_input(written, inputs)
 
-def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device='auto', progress=True,
-              stop_after_units=None, seeds=None):
-    """Run every (setting, seed) of study `spec_path` (only `seeds`, if given) into `out`; write and return the summary
-    (None if stopped early).
-
-    The summary is rewritten after every unit that ran, so a study in progress (or killed) has an up-to-date,
-    incomplete summary to look at or commit."""
-    out = Path(out)
-    spec_path = find_study_spec(spec_path) if isinstance(spec_path, (str, Path)) else spec_path
+def _planned_study(spec_path, out, quick, resume, runs_root, seeds):
+    "The checked spec of a study into `out`, its runs folder and its units, or an error before anything is written."
     spec = read_study_spec(spec_path)
     if seeds is not None and not set(seeds) <= set(spec.seeds):
         raise ConfigError(f"seeds {sorted(set(seeds) - set(spec.seeds))} are not in the study's seeds {spec.seeds}")
@@ -615,6 +601,19 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
     _check_study_outputs(out, runs, spec_path, spec, units)
     for root in sorted({u.cfg.data.root for u in units if seeds is None or u.seed in seeds}):
         dataset_to_build(next(u.cfg for u in units if u.cfg.data.root == root))  # a missing dataset: before any write
+    return spec, runs, units
+
+# %% ../nbs/14_study.ipynb #d1112a3c
+def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device='auto', progress=True,
+              stop_after_units=None, seeds=None):
+    """Run every (setting, seed) of study `spec_path` (only `seeds`, if given) into `out`; write and return the summary
+    (None if stopped early).
+
+    The summary is rewritten after every unit that ran, so a study in progress (or killed) has an up-to-date,
+    incomplete summary to look at or commit."""
+    out = Path(out)
+    spec_path = find_study_spec(spec_path) if isinstance(spec_path, (str, Path)) else spec_path
+    spec, runs, units = _planned_study(spec_path, out, quick, resume, runs_root, seeds)
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out/'spec.yaml', _spec_text(spec_path))
     summarize = lambda: summarize_study(spec, units, *finished_units(units, runs), quick)
@@ -701,7 +700,7 @@ def contrast_units(summary, setting, tool='psds_eval', metric='psds1'):
                       'pretraining': pretraining, 'machine': machines.get(seed)})
     return units
 
-# %% ../nbs/14_study.ipynb #6bc3e3f1
+# %% ../nbs/14_study.ipynb #8df74543
 def independent_groups(units:dict):
     "Lists of studies linked by a shared unit or pretraining, from `{study: [units]}`: each list is one group."
     parent = {s: s for s in units}
@@ -719,7 +718,7 @@ def independent_groups(units:dict):
     for s in units: groups.setdefault(root(s), []).append(s)
     return list(groups.values())
 
-# %% ../nbs/14_study.ipynb #1711620b
+# %% ../nbs/14_study.ipynb #a24c4d7d
 def group_differences(arm_units):
     "`{seed: Δ}` of a group from `[(role, unit)]`: mean of its distinct setting units − mean of its distinct baselines."
     by_seed = {}
