@@ -118,7 +118,8 @@ class FrameCache:
         self._f.write(x.tobytes())
         self.rows += len(x)
     def close(self): self._f.close()
-    def __iter__(self):  # plain reads, not a memory map: resident memory stays one chunk, whatever the file size
+    # plain reads, not a memory map: resident memory stays one chunk, whatever the file size
+    def __iter__(self):
         if not self._f.closed: self._f.flush()
         for i in range(0, self.rows, self.chunk_rows):
             n = min(self.chunk_rows, self.rows - i)
