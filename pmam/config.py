@@ -368,8 +368,9 @@ class FinetuneConfig:
     consistency_ramp_epochs: float = 3.0  # sigmoid ramp-up of the consistency weight
     w_weak: float = 0.5  # weight of the clip-level (weak) loss
     pos_weight: float = 1.0  # weight of active frames in the strong BCE (frame labels are mostly inactive)
-    pos_weight_balance: float = 0.0  # 0: pos_weight for every class; 1: pos_weight x (mean / class share of active
-    # strong-label frames), so every class's active frames weigh the same in all (in between: that ratio ^ balance)
+    # 0: pos_weight for every class; 1: pos_weight x (mean / class share of active strong-label frames), so every
+    # class's active frames weigh the same in all (in between: that ratio ^ balance)
+    pos_weight_balance: float = 0.0
     mean_teacher: bool = True  # False: no teacher, no consistency loss (a step costs ~25% less)
     pretrained_iterations: Literal['all', 'last'] = 'all'  # EM iterations `pmam run` fine-tunes besides the baseline
     time_shift: float = 0.9  # std of the circular time shift, seconds (labels shift too)
