@@ -53,9 +53,8 @@ class FeatureConfig:
     frontend: Literal['logmel', 'passt'] = 'logmel'
 
     def validate(self, prefix='features'):
-        _positive(
-            self, prefix, 'sample_rate', 'n_fft', 'win_length', 'hop_length', 'n_mels', 'log_offset', 'norm_scale'
-        )
+        _positive(self, prefix, 'sample_rate', 'n_fft', 'win_length', 'hop_length', 'n_mels', 'log_offset',
+                  'norm_scale')
         if self.win_length > self.n_fft:
             raise ConfigError(f"{prefix}.win_length={self.win_length} must be <= {prefix}.n_fft={self.n_fft}")
         top = self.top_frequency
@@ -74,7 +73,7 @@ class FeatureConfig:
         if self.f_max is not None: return self.f_max
         return self.sample_rate / 2 - (1000 if self.frontend == 'passt' else 0)
 
-# %% ../nbs/00_config.ipynb #8dfebdc6
+# %% ../nbs/00_config.ipynb #988ba583
 @dataclass
 class DataConfig:
     "Where a DESED-format dataset lives, and how clips become batches."
@@ -96,15 +95,13 @@ class DataConfig:
     on_bad_audio: Literal['error', 'skip'] = 'error'  # 'skip' drops unreadable files, counts and reports them
     on_missing_audio: Literal['error', 'skip'] = 'error'  # a listed audio file is absent: 'skip' drops, reports it
     clean_labels: bool = False  # DESED's cleaning of the strong training labels: merge gaps < 150 ms, events >= 250 ms
-    embedded: bool = (
-        False  # `root` holds the embedded benchmark (built from `soundscapes` when missing); false: your dataset
-    )
+    # `root` holds the embedded benchmark (built from `soundscapes` when missing); false: your dataset
+    embedded: bool = False
     build_if_missing: bool = False  # build the embedded benchmark at a missing `root` (at the preset's root: always)
     batch: dict[str, int] = field(default_factory=lambda: {'strong': 4, 'weak': 4, 'unlabeled': 8})
     num_workers: int = 0  # DataLoader workers
-    feature_store: Optional[str] = (
-        '.features'  # folder (relative to root) of stored float16 log-mels; null: decode every time
-    )
+    # folder (relative to root) of stored float16 log-mels; null: decode every time
+    feature_store: Optional[str] = '.features'
     # `pmam run` refuses a dataset whose audio content is shared between a training split and validation or test, or
     # between those two (`pmam data check`); true: it warns and runs
     allow_leakage: bool = False
@@ -127,16 +124,15 @@ def validate(self:DataConfig, prefix='data'):
     if self.classes is not None and len(set(self.classes)) != len(self.classes):
         raise ConfigError(f"{prefix}.classes has duplicates: {self.classes}")
 
-# %% ../nbs/00_config.ipynb #65574a50
+# %% ../nbs/00_config.ipynb #9c1b5ca4
 @dataclass
 class SoundscapeConfig:
     "How the benchmark dataset is mixed from the source recordings."
     sources: str = 'data/sources'  # folder with manifest.tsv and the curated clips
     sample_rate: int = 16000  # Hz of the written clips
     clip_duration: float = 10.0  # seconds
-    n_clips: dict[str, int] = field(
-        default_factory=lambda: {'strong': 300, 'weak': 300, 'unlabeled': 1500, 'validation': 200, 'test': 200}
-    )
+    n_clips: dict[str, int] = field(default_factory=lambda: {'strong': 300, 'weak': 300, 'unlabeled': 1500,
+                                                             'validation': 200, 'test': 200})
     # source recordings per partition; 'unlabeled_only' (optional): recordings heard only in unlabeled training clips
     split_fractions: dict[str, float] = field(default_factory=lambda: {'train': 0.6, 'validation': 0.2, 'test': 0.2})
     events_per_clip: list[int] = field(default_factory=lambda: [1, 3])  # min, max target events in a labelled clip
@@ -153,28 +149,23 @@ class SoundscapeConfig:
     # training clips); validation and test are unchanged. 1: all. For learning curves over distinct recordings
     labelled_recordings: float = 1.0
 
-# %% ../nbs/00_config.ipynb #15aeca24
+# %% ../nbs/00_config.ipynb #36e7ce4e
 @patch
 def validate(self:SoundscapeConfig, prefix='soundscapes'):
     _positive(self, prefix, 'sample_rate', 'clip_duration', 'max_event_duration')
     for k, v in self.n_clips.items():
         if k not in ('strong', 'weak', 'unlabeled', 'validation', 'test'):
-            raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, validation, "
-                              "test")
+            raise ConfigError(f"{prefix}.n_clips.{k}: unknown split; allowed: strong, weak, unlabeled, "
+                              "validation, test")
         if v < 0: raise ConfigError(f"{prefix}.n_clips.{k} must be >= 0, got {v}")
     if sum(self.n_clips.values()) == 0:
         raise ConfigError(f"{prefix}.n_clips: every split has 0 clips; give some split a count > 0")
     fr = self.split_fractions
-    if (
-        not {'train', 'validation', 'test'} <= set(fr) <= {'train', 'unlabeled_only', 'validation', 'test'}
-        or abs(sum(fr.values()) - 1) > 1e-6
-        or min(fr[k] for k in ('train', 'validation', 'test')) <= 0
-        or fr.get('unlabeled_only', 0) < 0
-    ):
-        raise ConfigError(
-            f"{prefix}.split_fractions must give train, validation and test (each > 0) and optionally "
-            f"unlabeled_only (>= 0), summing to 1; got {fr}"
-        )
+    if (not {'train', 'validation', 'test'} <= set(fr) <= {'train', 'unlabeled_only', 'validation', 'test'}
+            or abs(sum(fr.values()) - 1) > 1e-6 or min(fr[k] for k in ('train', 'validation', 'test')) <= 0
+            or fr.get('unlabeled_only', 0) < 0):
+        raise ConfigError(f"{prefix}.split_fractions must give train, validation and test (each > 0) and optionally "
+                          f"unlabeled_only (>= 0), summing to 1; got {fr}")
     for k in ('events_per_clip', 'distractors_per_clip', 'ebr_db', 'background_dbfs', 'train_speed'):
         v = getattr(self, k)
         if len(v) != 2 or v[0] > v[1]:
@@ -241,49 +232,34 @@ class ModelConfig:
         "Feature frames per label frame."
         return math.prod(self.encoder_time_pools) / self.encoder_upsample
 
-# %% ../nbs/00_config.ipynb #dc9e40f0
+# %% ../nbs/00_config.ipynb #2b441c56
 @patch
 def validate(self:ModelConfig, prefix='model'):
     if ':' not in self.encoder and self.encoder not in ENCODERS:
         raise ConfigError(f"{prefix}.encoder={self.encoder!r}: not a registered encoder ({', '.join(ENCODERS)}) nor "
                           "module:function")
-    _positive(
-        self,
-        prefix,
-        'encoder_upsample',
-        'd_model',
-        'n_layers',
-        'n_heads',
-        'mlp_ratio',
-        'predictor_hidden',
-        'block_width',
-    )
+    _positive(self, prefix, 'encoder_upsample', 'd_model', 'n_layers', 'n_heads', 'mlp_ratio', 'predictor_hidden',
+              'block_width')
     n = len(self.encoder_channels)
     if n == 0 or len(self.encoder_time_pools) != n or len(self.encoder_freq_pools) != n:
-        raise ConfigError(
-            f"{prefix}: encoder_channels, encoder_time_pools and encoder_freq_pools need one entry per conv block, "
-            f"got {n}, {len(self.encoder_time_pools)}, {len(self.encoder_freq_pools)}"
-        )
+        raise ConfigError(f"{prefix}: encoder_channels, encoder_time_pools and encoder_freq_pools need one entry per "
+                          f"conv block, got {n}, {len(self.encoder_time_pools)}, {len(self.encoder_freq_pools)}")
     if min(self.encoder_channels + self.encoder_time_pools + self.encoder_freq_pools) < 1:
         raise ConfigError(f"{prefix}: encoder sizes must be >= 1")
     if self.d_model % self.n_heads or (self.d_model // self.n_heads) % 2:
-        raise ConfigError(
-            f"{prefix}.d_model={self.d_model} must be a multiple of n_heads={self.n_heads} with an even head size "
-            "(rotary positions)"
-        )
+        raise ConfigError(f"{prefix}.d_model={self.d_model} must be a multiple of n_heads={self.n_heads} with an even "
+                          "head size (rotary positions)")
     if not 0 < self.mask_rate < 1: raise ConfigError(f"{prefix}.mask_rate must be in (0, 1), got {self.mask_rate}")
     if len(self.mask_style) != 3 or min(self.mask_style) < 0 or abs(sum(self.mask_style) - 1) > 1e-6:
-        raise ConfigError(
-            f"{prefix}.mask_style must be 3 shares (token, random frame, unchanged) summing to 1, got "
-            f"{self.mask_style}"
-        )
+        raise ConfigError(f"{prefix}.mask_style must be 3 shares (token, random frame, unchanged) summing to 1, got "
+                          f"{self.mask_style}")
     if not 1 <= self.passt_layer <= self.passt_depth <= 12:
         raise ConfigError(f"{prefix}: need 1 <= passt_layer <= passt_depth <= 12, got {self.passt_layer} and "
                           f"{self.passt_depth}")
     for k in ('encoder_dropout', 'dropout'):
         if not 0 <= getattr(self, k) < 1: raise ConfigError(f"{prefix}.{k} must be in [0, 1)")
 
-# %% ../nbs/00_config.ipynb #1450d7c6
+# %% ../nbs/00_config.ipynb #23a23184
 @dataclass
 class PrototypeConfig:
     "The E-step: features, subsampling, PCA and the mixture that gives the prototypes."
@@ -301,9 +277,8 @@ class PrototypeConfig:
     batch_size: int = 16  # clips per extraction batch
     # clips the mixture is fitted on: training audio only (validation selects checkpoints, test only reports)
     fit_splits: list[str] = field(default_factory=lambda: ['strong', 'weak', 'unlabeled'])
-    splits: list[str] = field(
-        default_factory=lambda: ['strong', 'weak', 'unlabeled', 'validation']
-    )  # clips that get pseudo labels (posteriors of the fitted mixture)
+    # clips that get pseudo labels (posteriors of the fitted mixture)
+    splits: list[str] = field(default_factory=lambda: ['strong', 'weak', 'unlabeled', 'validation'])
 
     def validate(self, prefix='prototypes'):
         _positive(self, prefix, 'n_prototypes', 'subsample', 'batch_size')
@@ -325,7 +300,7 @@ class PrototypeConfig:
             raise ConfigError(f"{prefix}.fit_splits must be distinct training splits (strong, weak, unlabeled), at "
                               f"least one; got {self.fit_splits}")
 
-# %% ../nbs/00_config.ipynb #e5538b13
+# %% ../nbs/00_config.ipynb #e6b5eecd
 @dataclass
 class PretrainConfig:
     "The M-step trainer and the EM iterations."
@@ -355,23 +330,25 @@ class PretrainConfig:
     passt_weight_decay: float = 1e-4
     tagging_weight: float = 0.1  # clip-tagging loss (prototype present: posteriors sum >= 1) with the tagging adapter
 
-    def validate(self, prefix='pretrain'):
-        if self.loss not in PRETRAIN_LOSSES:
-            raise ConfigError(f"{prefix}.loss={self.loss!r}: not a registered loss ({', '.join(PRETRAIN_LOSSES)})")
-        _positive(self, prefix, 'iterations', 'epochs', 'tau', 'decay_exponent')
-        if self.steps_per_epoch is not None and self.steps_per_epoch < 1:
-            raise ConfigError(f"{prefix}.steps_per_epoch must be >= 1 or null")
-        bad = set(self.lr) - {'encoder', 'context', 'head', 'passt'}
-        if bad or not self.lr:
-            raise ConfigError(f"{prefix}.lr: groups are encoder, context, head (and passt); got {sorted(self.lr)}")
-        if min(self.lr.values()) < 0: raise ConfigError(f"{prefix}.lr values must be >= 0")
-        for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'time_shift', 'mixup_alpha', 'passt_frozen_blocks',
-                  'lora_rank', 'passt_weight_decay', 'tagging_weight'):
-            if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
-        if not 0 <= self.decay_start <= 1: raise ConfigError(f"{prefix}.decay_start must be in [0, 1]")
-        if not 0 <= self.mixup_p <= 1: raise ConfigError(f"{prefix}.mixup_p must be in [0, 1]")
-        if self.mixup_p > 0 and self.mixup_alpha <= 0:
-            raise ConfigError(f"{prefix}.mixup_alpha must be > 0 when mixup_p > 0")
+# %% ../nbs/00_config.ipynb #027fa3e7
+@patch
+def validate(self:PretrainConfig, prefix='pretrain'):
+    if self.loss not in PRETRAIN_LOSSES:
+        raise ConfigError(f"{prefix}.loss={self.loss!r}: not a registered loss ({', '.join(PRETRAIN_LOSSES)})")
+    _positive(self, prefix, 'iterations', 'epochs', 'tau', 'decay_exponent')
+    if self.steps_per_epoch is not None and self.steps_per_epoch < 1:
+        raise ConfigError(f"{prefix}.steps_per_epoch must be >= 1 or null")
+    bad = set(self.lr) - {'encoder', 'context', 'head', 'passt'}
+    if bad or not self.lr:
+        raise ConfigError(f"{prefix}.lr: groups are encoder, context, head (and passt); got {sorted(self.lr)}")
+    if min(self.lr.values()) < 0: raise ConfigError(f"{prefix}.lr values must be >= 0")
+    for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'time_shift', 'mixup_alpha', 'passt_frozen_blocks',
+              'lora_rank', 'passt_weight_decay', 'tagging_weight'):
+        if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
+    if not 0 <= self.decay_start <= 1: raise ConfigError(f"{prefix}.decay_start must be in [0, 1]")
+    if not 0 <= self.mixup_p <= 1: raise ConfigError(f"{prefix}.mixup_p must be in [0, 1]")
+    if self.mixup_p > 0 and self.mixup_alpha <= 0:
+        raise ConfigError(f"{prefix}.mixup_alpha must be > 0 when mixup_p > 0")
 
 # %% ../nbs/00_config.ipynb #0dc53ed5
 @dataclass
@@ -391,8 +368,9 @@ class FinetuneConfig:
     consistency_ramp_epochs: float = 3.0  # sigmoid ramp-up of the consistency weight
     w_weak: float = 0.5  # weight of the clip-level (weak) loss
     pos_weight: float = 1.0  # weight of active frames in the strong BCE (frame labels are mostly inactive)
-    pos_weight_balance: float = 0.0  # 0: pos_weight for every class; 1: pos_weight x (mean / class share of active
-    # strong-label frames), so every class's active frames weigh the same in all (in between: that ratio ^ balance)
+    # 0: pos_weight for every class; 1: pos_weight x (mean / class share of active strong-label frames), so every
+    # class's active frames weigh the same in all (in between: that ratio ^ balance)
+    pos_weight_balance: float = 0.0
     mean_teacher: bool = True  # False: no teacher, no consistency loss (a step costs ~25% less)
     pretrained_iterations: Literal['all', 'last'] = 'all'  # EM iterations `pmam run` fine-tunes besides the baseline
     time_shift: float = 0.9  # std of the circular time shift, seconds (labels shift too)
@@ -422,17 +400,8 @@ def validate(self:FinetuneConfig, prefix='finetune'):
     if self.pos_weight <= 0: raise ConfigError(f"{prefix}.pos_weight must be > 0, got {self.pos_weight}")
     if not 0 <= self.pos_weight_balance <= 1:
         raise ConfigError(f"{prefix}.pos_weight_balance must be in [0, 1], got {self.pos_weight_balance}")
-    for k in (
-        'warmup_epochs',
-        'weight_decay',
-        'grad_clip',
-        'consistency_max',
-        'consistency_ramp_epochs',
-        'w_weak',
-        'time_shift',
-        'filter_augment_db',
-        'freq_shift_bins',
-    ):
+    for k in ('warmup_epochs', 'weight_decay', 'grad_clip', 'consistency_max', 'consistency_ramp_epochs', 'w_weak',
+              'time_shift', 'filter_augment_db', 'freq_shift_bins'):
         if getattr(self, k) < 0: raise ConfigError(f"{prefix}.{k} must be >= 0")
     if not 0 <= self.mixup_p <= 1 or (self.mixup_p > 0 and self.mixup_alpha <= 0):
         raise ConfigError(f"{prefix}: mixup_p in [0, 1] and mixup_alpha > 0")
@@ -458,7 +427,7 @@ class EvaluateConfig:
             raise ConfigError(f"{prefix}.median_candidates must be a non-empty list of seconds >= 0, or null")
         _positive(self, prefix, 'psds_thresholds', 'max_efpr')
 
-# %% ../nbs/00_config.ipynb #f7201652
+# %% ../nbs/00_config.ipynb #e608f390
 MAX_SEED = 2**32 // 1000 - 1  # numpy takes seeds < 2**32, and pretraining seeds it with seed × 1000 + iteration
 
 @dataclass
@@ -479,40 +448,43 @@ class Config:
     finetune: FinetuneConfig = field(default_factory=FinetuneConfig)
     evaluate: EvaluateConfig = field(default_factory=EvaluateConfig)
 
-    def validate(self):
-        if not 0 <= self.seed <= MAX_SEED: raise ConfigError(f"seed={self.seed}: must be an integer in [0, {MAX_SEED}]")
-        if self.jobs not in (1, 2): raise ConfigError(f"jobs={self.jobs}: 1, or 2 (baseline beside the pretraining)")
-        if not (self.device in ('auto', 'cpu', 'cuda', 'mps') or self.device.startswith('cuda:')):
-            raise ConfigError(f"device={self.device!r}: allowed 'auto', 'cpu', 'cuda', 'cuda:N', 'mps'")
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if is_dataclass(v): v.validate(f.name)
-        fr = self.features.frame_rate
-        if fr < self.data.frame_rate or abs(fr / self.data.frame_rate - round(fr / self.data.frame_rate)) > 1e-9:
-            raise ConfigError(f"data.frame_rate={self.data.frame_rate:g} must divide the feature frame rate "
-                              f"features.sample_rate/features.hop_length={fr:g}")
-        if abs(fr / self.data.frame_rate - self.model.time_reduction) > 1e-9:
-            raise ConfigError(
-                f"model: the encoder turns {fr:g} feature frames/s into {fr / self.model.time_reduction:g} frames/s "
-                f"(time pools {self.model.encoder_time_pools}, upsample {self.model.encoder_upsample}), "
-                f"but data.frame_rate={self.data.frame_rate:g}"
-            )
-        if self.features.n_mels % math.prod(self.model.encoder_freq_pools):
-            raise ConfigError(
-                f"model.encoder_freq_pools {self.model.encoder_freq_pools} must divide "
-                f"features.n_mels={self.features.n_mels}"
-            )
-        if self.model.encoder in ('passt', 'passt_cnn') and self.features.frontend != 'passt':
-            raise ConfigError(f"model.encoder={self.model.encoder} needs PaSST's own front end: set "
-                              "features.frontend=passt (and its 32 kHz, 128 mel bands; see the desed_passt preset)")
-        return self
+# %% ../nbs/00_config.ipynb #4939a501
+@patch
+def validate(self:Config):
+    if not 0 <= self.seed <= MAX_SEED: raise ConfigError(f"seed={self.seed}: must be an integer in [0, {MAX_SEED}]")
+    if self.jobs not in (1, 2): raise ConfigError(f"jobs={self.jobs}: 1, or 2 (baseline beside the pretraining)")
+    if not (self.device in ('auto', 'cpu', 'cuda', 'mps') or self.device.startswith('cuda:')):
+        raise ConfigError(f"device={self.device!r}: allowed 'auto', 'cpu', 'cuda', 'cuda:N', 'mps'")
+    for f in fields(self):
+        v = getattr(self, f.name)
+        if is_dataclass(v): v.validate(f.name)
+    fr = self.features.frame_rate
+    if fr < self.data.frame_rate or abs(fr / self.data.frame_rate - round(fr / self.data.frame_rate)) > 1e-9:
+        raise ConfigError(f"data.frame_rate={self.data.frame_rate:g} must divide the feature frame rate "
+                          f"features.sample_rate/features.hop_length={fr:g}")
+    if abs(fr / self.data.frame_rate - self.model.time_reduction) > 1e-9:
+        raise ConfigError(
+            f"model: the encoder turns {fr:g} feature frames/s into {fr / self.model.time_reduction:g} frames/s "
+            f"(time pools {self.model.encoder_time_pools}, upsample {self.model.encoder_upsample}), "
+            f"but data.frame_rate={self.data.frame_rate:g}"
+        )
+    if self.features.n_mels % math.prod(self.model.encoder_freq_pools):
+        raise ConfigError(
+            f"model.encoder_freq_pools {self.model.encoder_freq_pools} must divide "
+            f"features.n_mels={self.features.n_mels}"
+        )
+    if self.model.encoder in ('passt', 'passt_cnn') and self.features.frontend != 'passt':
+        raise ConfigError(f"model.encoder={self.model.encoder} needs PaSST's own front end: set "
+                          "features.frontend=passt (and its 32 kHz, 128 mel bands; see the desed_passt preset)")
+    return self
 
-# %% ../nbs/00_config.ipynb #f8ec0ddd
+# %% ../nbs/00_config.ipynb #84ee94c8
 def derive_seed(seed:int, *names) -> int:
     "The seed in [0, 2**63) of the random stream `names` of `seed`: the first 63 bits of SHA-256 of 'seed/name/...'."
     text = '/'.join(map(str, (seed, *names)))
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], 'big') >> 1
 
+# %% ../nbs/00_config.ipynb #6cc0576c
 # stream: (multiplier, offset); its seed is seed × multiplier + offset + step (step: the epoch, the EM iteration)
 SEED_STREAMS = {
     'batches': (100003, 0),  # + epoch: the clips of each batch (`pmam.data.MixedBatchSampler`)
@@ -533,12 +505,13 @@ def stream_seed(seed:int, stream:str, step:int=0) -> int:
     multiplier, offset = SEED_STREAMS[stream]
     return seed * multiplier + offset + step
 
+# %% ../nbs/00_config.ipynb #2c967bc2
 def benchmark_rng(seed:int, stream:str, *keys):
     "The numpy generator of the benchmark's `stream` (a key of `BENCHMARK_STREAMS`) of `seed`, for `keys` (e.g. clip)."
     import numpy as np
     return np.random.default_rng([seed, BENCHMARK_STREAMS[stream], *keys])
 
-# %% ../nbs/00_config.ipynb #c4be2bea
+# %% ../nbs/00_config.ipynb #e652b635
 _FLOAT_TEXT = re.compile(r'[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?')
 
 def _check_type(value, tp, key):
@@ -576,6 +549,7 @@ def _check_type(value, tp, key):
     elif tp is typing.Any: return value
     raise ConfigError(f"{key}={value!r}: expected {_tname(tp)}")
 
+# %% ../nbs/00_config.ipynb #9b033fd5
 def _tname(tp): return getattr(tp, '__name__', str(tp))
 
 def _finite(value, key):
@@ -638,7 +612,7 @@ def check_plugin_trusted(cfg, path, overrides=None, trust_plugins=False):
                           f"recorded config does not import one on its own: if you trust this run, pass "
                           f"model.encoder={enc} on the command line, or --trust_plugins (trust_plugins=True)")
 
-# %% ../nbs/00_config.ipynb #b6155c8c
+# %% ../nbs/00_config.ipynb #e90d21e4
 def read_yaml(path):
     "Read a YAML mapping with `safe_load`; errors name the file."
     path = Path(path)
@@ -652,6 +626,7 @@ def read_yaml(path):
     if not isinstance(d, dict): raise ConfigError(f"{path}: expected a mapping at the top level")
     return d
 
+# %% ../nbs/00_config.ipynb #92dec7fe
 def load_config(preset_or_path='tiny', overrides=None, trust_plugins=False):
     """A validated `Config` from a preset name or a YAML path, with `key.sub=value` overrides applied; a run's record
     (`config.yaml`) naming a plug-in encoder needs it named in `overrides` too, or `trust_plugins`."""
@@ -661,10 +636,8 @@ def load_config(preset_or_path='tiny', overrides=None, trust_plugins=False):
     if p.suffix not in ('.yaml', '.yml'):
         p = _presets_dir()/f'{preset_or_path}.yaml'
         if not p.exists():
-            raise ConfigError(
-                f"unknown preset {preset_or_path!r}; available: {', '.join(available_presets())}, or a path to a .yaml "
-                "file"
-            )
+            raise ConfigError(f"unknown preset {preset_or_path!r}; available: {', '.join(available_presets())}, or a "
+                              "path to a .yaml file")
     try: cfg = from_dict(Config, apply_overrides(read_yaml(p), overrides, asdict(Config()))).validate()
     except ConfigError as e: raise ConfigError(f"{p}: {e}" if str(p) not in str(e) else str(e)) from None
     except RecursionError: raise ConfigError(f"{p}: nested too deeply to be a config") from None
@@ -682,7 +655,7 @@ def restated_defaults(d:dict, cls=Config, prefix='') -> list:
         elif _check_type(v, hints[k], key) == getattr(default, k): found.append(key)
     return found
 
-# %% ../nbs/00_config.ipynb #c1d747da
+# %% ../nbs/00_config.ipynb #7b99c75e
 def current_umask():
     "The process umask (read from /proc where it can be, so that it is never changed, even for a moment)."
     status = Path('/proc/self/status')
@@ -693,6 +666,7 @@ def current_umask():
     os.umask(mask)
     return mask
 
+# %% ../nbs/00_config.ipynb #3b2dd5b3
 def temporary_file(path):
     "A new temporary file `(fd, name)` beside `path`, with the mode `open` would give (mkstemp alone gives 0600)."
     path = Path(path)
@@ -700,7 +674,7 @@ def temporary_file(path):
     os.fchmod(fd, 0o666 & ~current_umask())
     return fd, tmp
 
-# %% ../nbs/00_config.ipynb #9dbd5d0a
+# %% ../nbs/00_config.ipynb #bca54035
 def atomic_write(path, write):
     "Create `path` whole or not at all: `write(tmp)` fills a temporary file beside it, which is then renamed to `path`."
     path = Path(path)
@@ -714,6 +688,7 @@ def atomic_write(path, write):
         if os.path.exists(tmp): os.unlink(tmp)
     return path
 
+# %% ../nbs/00_config.ipynb #bae6a715
 def atomic_write_text(path, text):
     "Write `text` to `path` atomically (UTF-8)."
     return atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding='utf-8'))
@@ -758,10 +733,11 @@ def reserve_space(path, nbytes):
     finally: os.close(fd)
     return path
 
-# %% ../nbs/00_config.ipynb #c603810c
+# %% ../nbs/00_config.ipynb #9e9d57fb
 class OutputIsInput(ValueError):
     "An output path of a command is one of its inputs (the same file or folder); the message names both."
 
+# %% ../nbs/00_config.ipynb #4f259f66
 def _path_keys(path):
     "The resolved path, and the `(device, inode)` of the file if it exists: what two names of one file share."
     keys = [Path(path).resolve()]
@@ -781,10 +757,11 @@ def refuse_output_over_input(outputs, inputs):
         if hit: raise OutputIsInput(f"{what} {out} is the {hit[0]} {hit[1]}, which this command reads; writing it "
                                     f"would destroy it: choose another output")
 
-# %% ../nbs/00_config.ipynb #e0416845
+# %% ../nbs/00_config.ipynb #eed941ff
 class CheckpointError(ValueError):
     "A checkpoint is missing, truncated, of the wrong kind or refused by `weights_only`; the message names the file."
 
+# %% ../nbs/00_config.ipynb #56b6a5d8
 LFS_POINTER = b'version https://git-lfs.github.com/spec/'  # how a Git LFS pointer file begins
 
 def load_checkpoint(path, keys, what, device='cpu'):
@@ -808,21 +785,23 @@ def load_checkpoint(path, keys, what, device='cpu'):
     if missing: raise CheckpointError(f"{path}: not {what} (it has no {', '.join(map(repr, missing))})")
     return sd
 
-# %% ../nbs/00_config.ipynb #455c7b5c
+# %% ../nbs/00_config.ipynb #fb5caa6a
 def config_to_dict(cfg):
     "The config as plain nested data (YAML-safe)."
     return asdict(cfg)
 
+# %% ../nbs/00_config.ipynb #fe603eef
 def save_config(cfg, path):
     "Write the full resolved `cfg` as YAML to `path`, with `data.root` as an absolute path."
     d = config_to_dict(cfg)
     d['data']['root'] = str(Path(d['data']['root']).resolve())
     atomic_write_text(path, yaml.safe_dump(d, sort_keys=False))
 
-# %% ../nbs/00_config.ipynb #0af6cd8f
+# %% ../nbs/00_config.ipynb #a1f45b29
 class RunFolderInUse(OSError):
     "Another process holds the lock of a run folder; the message names the folder and the holder's pid and command."
 
+# %% ../nbs/00_config.ipynb #4d7bbcbc
 LOCK_NAME = '.pmam.lock'
 _HELD = set()  # lock files this process holds
 
@@ -841,6 +820,7 @@ def _in_use(folder, by):
     return RunFolderInUse(f"{folder} is in use by another pmam process ({by}); wait for it to end or choose another "
                           f"folder")
 
+# %% ../nbs/00_config.ipynb #ace1e494
 def _held_elsewhere(lock_file):
     "True if a process other than this one holds `lock_file` (tested with a shared lock that is let go at once)."
     if str(lock_file) in _HELD: return False
@@ -863,6 +843,7 @@ def _check_nested(folder):
             raise RunFolderInUse(f"{folder} holds {root}, which is in use by another pmam process "
                                  f"({_holder(Path(root)/LOCK_NAME)}); wait for it to end or choose another folder")
 
+# %% ../nbs/00_config.ipynb #0f923c35
 @contextlib.contextmanager
 def lock_folder(folder):
     """Hold an exclusive lock on `folder` (made if missing) and the folders in it while the block runs;
@@ -928,7 +909,7 @@ def lock_dataset(root, wait=False):
         lock_file.unlink(missing_ok=True)  # while still holding it: a waiter then sees the file gone and starts over
         f.close()
 
-# %% ../nbs/00_config.ipynb #c1f2acc9
+# %% ../nbs/00_config.ipynb #5e01a8a2
 RESUME_SAFE = ('device', 'data.num_workers')
 
 def flat_settings(d, prefix=''):
@@ -939,6 +920,7 @@ def flat_settings(d, prefix=''):
         else: out[f'{prefix}{k}'] = v
     return out
 
+# %% ../nbs/00_config.ipynb #5301297b
 def config_for_resume(recorded_path, preset_or_path=None, overrides=None, trust_plugins=False):
     "The config recorded at `recorded_path` with `RESUME_SAFE` overrides applied; `ConfigError` naming other changes."
     recorded_path = Path(recorded_path)
@@ -947,9 +929,8 @@ def config_for_resume(recorded_path, preset_or_path=None, overrides=None, trust_
     wanted = load_config(recorded_path, overrides, trust_plugins)
     recorded = load_config(recorded_path, trust_plugins=True)  # only compared with: nothing imports its plug-in
     if preset_or_path is not None and load_config(preset_or_path, trust_plugins=True).name != recorded.name:
-        raise ConfigError(f"{recorded_path}: the run was made with config {recorded.name!r}, "
-                          f"not {str(preset_or_path)!r}; "
-                          f"--resume continues it with its recorded config")
+        raise ConfigError(f"{recorded_path}: the run was made with config {recorded.name!r}, not "
+                          f"{str(preset_or_path)!r}; --resume continues it with its recorded config")
     if Path(wanted.data.root).resolve() == Path(recorded.data.root).resolve():
         wanted.data.root = recorded.data.root  # the original command repeated, with its relative data.root
     old, new = flat_settings(asdict(recorded)), flat_settings(asdict(wanted))
@@ -961,7 +942,7 @@ def config_for_resume(recorded_path, preset_or_path=None, overrides=None, trust_
                           f"folder instead")
     return wanted
 
-# %% ../nbs/00_config.ipynb #5a15156e
+# %% ../nbs/00_config.ipynb #d2aad00f
 class LineProgress:
     "Stand-in for a tqdm bar where stderr is not a terminal: one line when the stage ends (count, time, postfix)."
     def __init__(self, iterable=None, desc=None, total=None, file=None):
@@ -985,6 +966,7 @@ class LineProgress:
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
 
+# %% ../nbs/00_config.ipynb #c42d820d
 def progress_bar(iterable=None, desc=None, total=None, disable=False, **kwargs):
     "tqdm on a terminal or in Jupyter; a `LineProgress` (one line per stage) when stderr is a file or a pipe."
     from tqdm.auto import tqdm
@@ -992,7 +974,7 @@ def progress_bar(iterable=None, desc=None, total=None, disable=False, **kwargs):
         return tqdm(iterable, desc=desc, total=total, disable=disable, **kwargs)
     return LineProgress(iterable, desc, total)
 
-# %% ../nbs/00_config.ipynb #2c967bc2
+# %% ../nbs/00_config.ipynb #a7ee3796
 def resolve_device(device='auto'):
     "A `torch.device`: 'auto' is CUDA when available, else CPU; a device this machine lacks is a `ConfigError`."
     import torch
@@ -1008,11 +990,13 @@ def resolve_device(device='auto'):
         raise ConfigError(f"device={device!r}: MPS is not available here")
     return d
 
+# %% ../nbs/00_config.ipynb #57ef2b1c
 def is_distributed():
     "True inside an initialised `torch.distributed` process group (e.g. under `torchrun`)."
     import torch.distributed as dist
     return dist.is_available() and dist.is_initialized()
 
+# %% ../nbs/00_config.ipynb #a10cb76f
 def rank_and_world():
     "`(rank, world_size)` of this process: `(0, 1)` without a process group."
     import torch.distributed as dist

@@ -18,7 +18,7 @@ def prototype_logits(pred, prototypes, tau=0.1, slope=0.2):
     s = F.normalize(pred, dim=-1) @ F.normalize(prototypes.to(pred.dtype), dim=-1).T
     return (2 * F.leaky_relu(s, slope) - 1) / tau
 
-# %% ../nbs/08_loss.ipynb #5b2a16db
+# %% ../nbs/08_loss.ipynb #0709ce42
 def _full(x):
     "At least float32 (losses of bf16/fp16 activations are computed in float32)."
     return x.to(torch.promote_types(x.dtype, torch.float32))
@@ -31,11 +31,11 @@ def _masked_mean(per_frame, loss_mask):
 def prototype_bce(pred, prototypes, targets, loss_mask, tau=0.1):
     """PMAM's prototype-wise BCE between `σ(prototype_logits)` and soft posteriors `targets` `(batch, frames, K)`, on
     `loss_mask` frames."""
-    bce = F.binary_cross_entropy_with_logits(
-        _full(prototype_logits(pred, prototypes, tau)), _full(targets), reduction='none'
-    )
+    bce = F.binary_cross_entropy_with_logits(_full(prototype_logits(pred, prototypes, tau)), _full(targets),
+                                             reduction='none')
     return _masked_mean(bce.mean(-1), loss_mask)
 
+# %% ../nbs/08_loss.ipynb #949448dc
 def info_nce(pred, prototypes, targets, loss_mask, tau=0.1):
     """The softmax alternative: cross-entropy between `softmax_k(prototype_logits)` and the posteriors, on `loss_mask`
     frames."""

@@ -37,6 +37,7 @@ class LogMelStack(nn.Module):
         x = F.pad(x, (c, c), mode='replicate') if c else x
         return x.unfold(2, 2 * c + 1, 1).permute(0, 2, 1, 3).flatten(2)  # (batch, frames, mels·(2c+1))
 
+# %% ../nbs/07_prototypes.ipynb #c1163834
 def weights_digest(module:nn.Module):
     "SHA-1 of `module`'s state dict (names and values): which weights produced a set of features."
     h = hashlib.sha1()
@@ -45,6 +46,7 @@ def weights_digest(module:nn.Module):
         h.update(v.detach().cpu().contiguous().numpy().tobytes())
     return h.hexdigest()
 
+# %% ../nbs/07_prototypes.ipynb #0ccc166a
 class ModelTap(nn.Module):
     "The unmasked features of `model` at tap `tap` (e.g. 'encoder', 'block0')."
     def __init__(self, model, tap:str):
@@ -55,6 +57,7 @@ class ModelTap(nn.Module):
     def forward(self, logmel, padding_mask=None):
         return self.model(logmel, padding_mask=padding_mask, taps=[self.tap])['taps'][self.tap]
 
+# %% ../nbs/07_prototypes.ipynb #fbbb5cbd
 class PasstTokens(nn.Module):
     "A `pmam.model.PasstEncoder`'s frames (PaSST tokens averaged over frequency, at the label rate) as E-step features."
     def __init__(self, encoder:nn.Module):
@@ -71,7 +74,7 @@ def stratified_frames(valid, rate, generator=None):
     pick = starts + (torch.rand(len(starts), generator=generator) * torch.clamp(n - starts, max=rate)).long()
     return pick[valid[pick]]
 
-# %% ../nbs/07_prototypes.ipynb #ecbcdcf8
+# %% ../nbs/07_prototypes.ipynb #a2da82ff
 class PCA:
     "Principal component projection fitted from a re-iterable of `(n, dim)` chunks."
     def __init__(self, n_components:int): self.n_components = n_components
@@ -92,9 +95,8 @@ class PCA:
         return self
     def transform(self, x):
         x = torch.as_tensor(x)
-        return ((x.double() - self.mean_.to(x.device)) @ self.components_.to(x.device)).to(
-            x.dtype if x.is_floating_point() else torch.float32
-        )
+        return ((x.double() - self.mean_.to(x.device)) @ self.components_.to(x.device)).to(x.dtype if
+            x.is_floating_point() else torch.float32)
     def state_dict(self):
         return {'mean': self.mean_, 'components': self.components_, 'explained_variance': self.explained_variance_}
     @classmethod
@@ -116,7 +118,8 @@ class FrameCache:
         self._f.write(x.tobytes())
         self.rows += len(x)
     def close(self): self._f.close()
-    def __iter__(self):  # plain reads, not a memory map: resident memory stays one chunk, whatever the file size
+    # plain reads, not a memory map: resident memory stays one chunk, whatever the file size
+    def __iter__(self):
         if not self._f.closed: self._f.flush()
         for i in range(0, self.rows, self.chunk_rows):
             n = min(self.chunk_rows, self.rows - i)
@@ -147,14 +150,8 @@ def create(cls:PseudoLabelStore, root, split, filenames, n_frames, n_prototypes,
     "A writable store (call `write` for every clip, then `close`)."
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    index = {
-        'split': split,
-        'filenames': list(filenames),
-        'n_frames': int(n_frames),
-        'n_prototypes': int(n_prototypes),
-        'hash': source_hash,
-        'dtype': 'float16',
-    }
+    index = {'split': split, 'filenames': list(filenames), 'n_frames': int(n_frames), 'n_prototypes': int(n_prototypes),
+             'hash': source_hash, 'dtype': 'float16'}
     tmp, shape = root/f'.{split}.f16.tmp', (len(filenames), n_frames, n_prototypes)
     check_free_space(root, int(np.prod(shape)) * 2 + 4096)  # the data and its .npy header
     mm = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.float16, shape=shape)
@@ -169,32 +166,19 @@ def create(cls:PseudoLabelStore, root, split, filenames, n_frames, n_prototypes,
     store._written = np.zeros(len(filenames), bool)
     return store
 
-# %% ../nbs/07_prototypes.ipynb #69db24a7
+# %% ../nbs/07_prototypes.ipynb #3893bead
 @patch
 def write(self:PseudoLabelStore, filenames, posteriors):
     "Store `posteriors` `(batch, frames, K)` of `filenames`."
     p = torch.as_tensor(posteriors).detach().cpu().to(torch.float16).numpy()
     if p.shape[1:] != (self.index['n_frames'], self.index['n_prototypes']):
-        raise ValueError(
-            f"posteriors of shape {p.shape[1:]}, expected ({self.index['n_frames']}, {self.index['n_prototypes']}) "
-            "per clip"
-        )
+        raise ValueError(f"posteriors of shape {p.shape[1:]}, expected ({self.index['n_frames']}, "
+                         f"{self.index['n_prototypes']}) per clip")
     for f, x in zip(filenames, p):
         i = self.position[f]
         self._fh.seek(self._offset + i * self._row)
         self._fh.write(np.ascontiguousarray(x).tobytes())
         self._written[i] = True
-
-# %% ../nbs/07_prototypes.ipynb #b1a73198
-@patch
-def close(self:PseudoLabelStore):
-    "Flush and publish the store atomically; every clip must have been written."
-    missing = [f for f, w in zip(self.index['filenames'], self._written) if not w]
-    if missing: raise RuntimeError(f"pseudo labels of {len(missing)} clip(s) were never written, e.g. {missing[0]}")
-    self._fh.close()
-    os.replace(self.root/f'.{self.split}.f16.tmp', self.root/f'{self.split}.npy')
-    atomic_write_text(self.root/f'{self.split}.json', json.dumps(self.index))
-    return PseudoLabelStore.open(self.root, self.split, self.index['hash'])
 
 # %% ../nbs/07_prototypes.ipynb #73d7e91b
 @patch(cls_method=True)
@@ -216,6 +200,17 @@ def open(cls:PseudoLabelStore, root, split, expected_hash=None):
     if data.shape != (len(index['filenames']), index['n_frames'], index['n_prototypes']):
         raise ValueError(f"{root/(split + '.npy')}: shape {data.shape} does not match its index")
     return cls(root, split, index, data)
+
+# %% ../nbs/07_prototypes.ipynb #b1a73198
+@patch
+def close(self:PseudoLabelStore):
+    "Flush and publish the store atomically; every clip must have been written."
+    missing = [f for f, w in zip(self.index['filenames'], self._written) if not w]
+    if missing: raise RuntimeError(f"pseudo labels of {len(missing)} clip(s) were never written, e.g. {missing[0]}")
+    self._fh.close()
+    os.replace(self.root/f'.{self.split}.f16.tmp', self.root/f'{self.split}.npy')
+    atomic_write_text(self.root/f'{self.split}.json', json.dumps(self.index))
+    return PseudoLabelStore.open(self.root, self.split, self.index['hash'])
 
 # %% ../nbs/07_prototypes.ipynb #d2abf916
 class Prototypes:
@@ -247,21 +242,14 @@ def posteriors(self:Prototypes, x):
     else: p = F.one_hot(self.clusterer.predict(z), self.n_prototypes).float()
     return p.reshape(*shape, -1)
 
-# %% ../nbs/07_prototypes.ipynb #a2da82ff
+# %% ../nbs/07_prototypes.ipynb #60b55e2f
 @patch
 def state_dict(self:Prototypes):
     kind = 'gmm' if self.is_gmm else 'kmeans'
-    sd = (
-        self.clusterer.state_dict()
-        if self.is_gmm
-        else {'cluster_centers': self.clusterer.cluster_centers_.cpu(), 'n_clusters': self.clusterer.n_clusters}
-    )
-    return {
-        'kind': kind,
-        'clusterer': sd,
-        'pca': None if self.pca is None else self.pca.state_dict(),
-        'feature_id': self.feature_id,
-    }
+    sd = (self.clusterer.state_dict() if self.is_gmm
+          else {'cluster_centers': self.clusterer.cluster_centers_.cpu(), 'n_clusters': self.clusterer.n_clusters})
+    return {'kind': kind, 'clusterer': sd, 'pca': None if self.pca is None else self.pca.state_dict(),
+            'feature_id': self.feature_id}
 
 # %% ../nbs/07_prototypes.ipynb #2b0c054b
 @patch(as_prop=True)
@@ -279,16 +267,15 @@ def save(self:Prototypes, path):
     "Write to `path` (tensors and plain values; atomic)."
     return atomic_save(self.state_dict() | {'hash': self.hash}, path)
 
-# %% ../nbs/07_prototypes.ipynb #00a00132
+# %% ../nbs/07_prototypes.ipynb #fea03924
 @patch(cls_method=True)
 def load(cls:Prototypes, path, device='auto'):
     "Prototypes saved by `save` (loaded with `weights_only=True`)."
     sd = torch.load(path, map_location='cpu', weights_only=True)
     if sd['kind'] == 'gmm':
         c = sd['clusterer']['config']
-        clusterer = GaussianMixture(
-            c['n_components'], covariance_type=c['covariance_type'], device=device
-        ).load_state_dict(sd['clusterer'])
+        clusterer = GaussianMixture(c['n_components'], covariance_type=c['covariance_type'],
+                                    device=device).load_state_dict(sd['clusterer'])
     else:
         clusterer = KMeans(sd['clusterer']['n_clusters'], device=device)
         clusterer.cluster_centers_ = sd['clusterer']['cluster_centers']
@@ -296,7 +283,7 @@ def load(cls:Prototypes, path, device='auto'):
     if p.hash != sd['hash']: raise ValueError(f"{path}: stored hash does not match its contents (corrupt file?)")
     return p
 
-# %% ../nbs/07_prototypes.ipynb #f15de9a2
+# %% ../nbs/07_prototypes.ipynb #95653d28
 def clip_batches(cfg:Config, splits, batch_size, num_workers=0):
     "`(split_name, DataLoader)` over the clips of each split in `splits` (waveforms, padding masks, filenames)."
     classes = dataset_classes(cfg.data)
@@ -304,7 +291,7 @@ def clip_batches(cfg:Config, splits, batch_size, num_workers=0):
         ds = split_dataset(cfg, name, classes)
         yield name, DataLoader(ds, batch_size=batch_size, shuffle=False, num_workers=num_workers)
 
-
+# %% ../nbs/07_prototypes.ipynb #69b6f4a5
 @torch.no_grad()
 def extract_features(extractor, loader, logmel, device):
     "Yield `(filenames, features (batch, frames, dim) float32 on device, valid (batch, frames) bool)` for every batch."
@@ -313,13 +300,11 @@ def extract_features(extractor, loader, logmel, device):
         pad = b['padding_mask'].to(device)
         feats = extractor(batch_features(b, logmel, device), pad).float()
         if feats.shape[1] != pad.shape[1]:
-            raise ValueError(
-                f"the extractor gives {feats.shape[1]} frames per clip, the labels have {pad.shape[1]}: check the "
-                "encoder's time pooling"
-            )
+            raise ValueError(f"the extractor gives {feats.shape[1]} frames per clip, the labels have {pad.shape[1]}: "
+                             "check the encoder's time pooling")
         yield b['filename'], feats, ~pad
 
-# %% ../nbs/07_prototypes.ipynb #a758e085
+# %% ../nbs/07_prototypes.ipynb #6fdd83d1
 def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True):
     """Pass 1 of the E-step: features of a stratified subsample of the frames of `cfg.prototypes.fit_splits` (the
     training splits; cached on disk) → PCA → mixture → `Prototypes`."""
@@ -335,10 +320,8 @@ def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True)
     cache.close()
     try:
         if len(cache) < pc.n_prototypes:
-            raise ValueError(
-                f"only {len(cache)} frames were sampled for {pc.n_prototypes} prototypes; lower prototypes.subsample "
-                "or add clips"
-            )
+            raise ValueError(f"only {len(cache)} frames were sampled for {pc.n_prototypes} prototypes; lower "
+                             "prototypes.subsample or add clips")
         pca = PCA(pc.pca_dim).fit(cache) if pc.pca_dim is not None and pc.pca_dim < cache.dim else None
         data = cache if pca is None else _Projected(cache, pca)
         mixture_seed = stream_seed(cfg.seed, 'prototypes.mixture')
@@ -354,7 +337,6 @@ def fit_prototypes(extractor, cfg:Config, workdir, device='auto', progress=True)
     return Prototypes(clusterer, pca,
                       f'{ident};fit={fitted};subsample={pc.subsample};seed={cfg.seed};frames={len(cache)}')
 
-# %% ../nbs/07_prototypes.ipynb #00cc6a51
 class _Projected:
     "Chunks of a re-iterable, projected by a PCA."
     def __init__(self, chunks, pca): self.chunks, self.pca = chunks, pca
@@ -370,9 +352,8 @@ def write_pseudo_labels(extractor, prototypes:Prototypes, cfg:Config, out, devic
     splits = cfg.prototypes.splits if splits is None else splits
     for name, loader in clip_batches(cfg, splits, cfg.prototypes.batch_size, cfg.data.num_workers):
         n_frames = loader.dataset.encoder.n_frames
-        store = PseudoLabelStore.create(
-            out, name, loader.dataset.split.filenames, n_frames, prototypes.n_prototypes, prototypes.hash
-        )
+        store = PseudoLabelStore.create(out, name, loader.dataset.split.filenames, n_frames, prototypes.n_prototypes,
+                                        prototypes.hash)
         batches = extract_features(extractor, loader, logmel, device)
         for fns, feats, valid in tqdm(batches, total=len(loader), desc=f'pseudo labels {name}', disable=not progress,
                                       leave=False):
@@ -381,7 +362,7 @@ def write_pseudo_labels(extractor, prototypes:Prototypes, cfg:Config, out, devic
         stores[name] = store.close()
     return stores
 
-# %% ../nbs/07_prototypes.ipynb #b3c14bdd
+# %% ../nbs/07_prototypes.ipynb #60b60043
 def run_estep(extractor, cfg:Config, out, device='auto', progress=True):
     """The whole E-step into folder `out`: `prototypes.pt` and pseudo labels of every configured split; returns the
     prototypes."""
@@ -391,21 +372,12 @@ def run_estep(extractor, cfg:Config, out, device='auto', progress=True):
     protos = fit_prototypes(extractor, cfg, out, device, progress)
     protos.save(out/'prototypes.pt')
     write_pseudo_labels(extractor, protos, cfg, out/'pseudo_labels', device, progress)
-    atomic_write_text(
-        out / 'estep.json',
-        json.dumps(
-            {
-                'hash': protos.hash,
-                'feature_id': protos.feature_id,
-                'n_prototypes': protos.n_prototypes,
-                'dim': protos.dim,
-                'seconds': round(time.time() - t0, 2),
-                'gmm_iterations': getattr(protos.clusterer, 'n_iter_', None),
-                'converged': getattr(protos.clusterer, 'converged_', None),
-            },
-            indent=1,
-        ),
-    )
+    atomic_write_text(out/'estep.json', json.dumps({'hash': protos.hash, 'feature_id': protos.feature_id,
+                                                    'n_prototypes': protos.n_prototypes, 'dim': protos.dim,
+                                                    'seconds': round(time.time() - t0, 2),
+                                                    'gmm_iterations': getattr(protos.clusterer, 'n_iter_', None),
+                                                    'converged': getattr(protos.clusterer, 'converged_', None)},
+                                                   indent=1))
     return protos
 
 # %% ../nbs/07_prototypes.ipynb #b747c964

@@ -56,11 +56,12 @@ def optimizer_groups(parts, lr, weight_decay, decay_norms_and_biases=False, part
         groups += [{'params': ps, 'lr': lr[part], 'weight_decay': w, 'part': part} for ps, w in sets]
     return [g for g in groups if g['params']]
 
-# %% ../nbs/09_train.ipynb #a3e79e36
+# %% ../nbs/09_train.ipynb #6cb34eb6
 def append_jsonl(path, record):
     "Append one JSON record to the metrics log `path`."
     with open(path, 'a') as f: f.write(json.dumps(record) + '\n')
 
+# %% ../nbs/09_train.ipynb #5cdded2e
 def remove_stale_temporaries(folder):
     "Delete the temporary files (`.<name>.*.tmp`) that interrupted atomic writes left in `folder`; return their names."
     gone = []
@@ -70,6 +71,7 @@ def remove_stale_temporaries(folder):
             gone.append(p.name)
     return gone
 
+# %% ../nbs/09_train.ipynb #652dbd73
 def truncate_jsonl(path, keep):
     "Rewrite the log `path` (atomically) with only the records for which `keep(record)` is true; return how many went."
     path = Path(path)
@@ -83,7 +85,7 @@ def truncate_jsonl(path, keep):
     if len(kept) != len(lines): atomic_write_text(path, ''.join(line + '\n' for line in kept))
     return len(lines) - len(kept)
 
-# %% ../nbs/09_train.ipynb #138005d8
+# %% ../nbs/09_train.ipynb #bddf7fe6
 def roll_frames(x, shifts, dim):
     "Roll each item of the batch `x` circularly by its own `shifts[b]` steps along `dim`."
     n = x.shape[dim]
@@ -92,22 +94,21 @@ def roll_frames(x, shifts, dim):
     shape[0], shape[dim] = x.shape[0], n
     return x.gather(dim, idx.view(shape).expand_as(x))
 
+# %% ../nbs/09_train.ipynb #d5d4adbd
 def time_shift(feats, padding, labels, std_frames, ratio, generator):
     "Shift features `(batch, mels, ratio·frames)`, padding `(batch, frames)` and each of `labels` `(batch, frames, …)`."
     shifts = (torch.randn(feats.shape[0], generator=generator) * std_frames).round().long()
-    return (
-        roll_frames(feats, shifts * ratio, 2),
-        roll_frames(padding, shifts, 1),
-        [roll_frames(y, shifts, 1) for y in labels],
-    )
+    return (roll_frames(feats, shifts * ratio, 2), roll_frames(padding, shifts, 1),
+            [roll_frames(y, shifts, 1) for y in labels])
 
-# %% ../nbs/09_train.ipynb #7860ba55
+# %% ../nbs/09_train.ipynb #69183a61
 def mixup_weight(alpha, generator=None):
     """λ ~ Beta(`alpha`, `alpha`): from `generator` (through a numpy generator seeded by it), else from torch's global
     RNG."""
     if generator is None: return float(torch.distributions.Beta(torch.tensor(alpha), torch.tensor(alpha)).sample())
     return float(np.random.default_rng(int(torch.randint(0, 2**31, (1,), generator=generator))).beta(alpha, alpha))
 
+# %% ../nbs/09_train.ipynb #5a1eb07e
 def mixup(feats, padding, labels, alpha, generator=None, groups=None):
     """Mix each clip with a partner (from the batch, or from its group: index tensors) with one weight for `feats` and
     `labels`."""
@@ -121,7 +122,7 @@ def mixup(feats, padding, labels, alpha, generator=None, groups=None):
     mix = lambda x: lam * x + (1 - lam) * x[perm]
     return mix(feats), padding & padding[perm], [mix(y) for y in labels]
 
-# %% ../nbs/09_train.ipynb #f7967668
+# %% ../nbs/09_train.ipynb #68ae4566
 def filter_augment(feats, max_db, bands, norm_scale, generator):
     """Add a random per-clip gain in ±`max_db` dB to each of `bands[0]..bands[1]` random mel bands of `feats` `(batch,
     mels, frames)`."""
@@ -132,9 +133,8 @@ def filter_augment(feats, max_db, bands, norm_scale, generator):
     edges = torch.cat([torch.tensor([0]), inner, torch.tensor([m])])
     gains_db = (torch.rand(b, n, generator=generator) * 2 - 1) * max_db
     per_mel = gains_db.repeat_interleave(edges.diff(), dim=1)  # (batch, mels)
-    return (
-        feats + (per_mel * math.log(10) / 10 / norm_scale).to(feats)[..., None]
-    )  # dB of power in the normalised log domain
+    # dB of power in the normalised log domain
+    return feats + (per_mel * math.log(10) / 10 / norm_scale).to(feats)[..., None]
 
 # %% ../nbs/09_train.ipynb #eea4041f
 def freq_shift(feats, max_bins, generator):
@@ -165,6 +165,29 @@ class Trainer:
     def end_epoch(self, losses, seconds): raise NotImplementedError
     def after_step(self): pass
 
+# %% ../nbs/09_train.ipynb #8b91324d
+def broadcast_buffers(module):
+    "Under `torchrun`, give every rank rank 0's buffers of `module` (BatchNorm statistics); returns `module`."
+    if is_distributed():
+        for b in module.buffers(): dist.broadcast(b, 0)
+    return module
+
+# %% ../nbs/09_train.ipynb #a09d7ab2
+def mean_over_ranks(values, device='cpu'):
+    "The numbers `values` `{name: float}` of this rank averaged over the ranks of a `torchrun` job (unchanged in one)."
+    if not is_distributed(): return values
+    t = torch.tensor(list(values.values()), dtype=torch.float64, device=device)
+    dist.all_reduce(t)
+    return dict(zip(values, (t / dist.get_world_size()).tolist()))
+
+# %% ../nbs/09_train.ipynb #1d46f744
+def broadcast_rng_state(device='cpu'):
+    "Under `torchrun`, set torch's CPU random generator of every rank to rank 0's (sent through `device`)."
+    if is_distributed():
+        state = torch.get_rng_state().to(device)
+        dist.broadcast(state, 0)
+        torch.set_rng_state(state.cpu())
+
 # %% ../nbs/09_train.ipynb #71500796
 @patch
 def train_epoch(self:Trainer):
@@ -189,30 +212,7 @@ def train_epoch(self:Trainer):
         bar.set_postfix(loss=f"{parts[-1]['loss']:.4f}")
     return mean_over_ranks({k: float(np.mean([p[k] for p in parts])) for k in parts[0]}, self.device), time.time() - t0
 
-# %% ../nbs/09_train.ipynb #8b91324d
-def broadcast_buffers(module):
-    "Under `torchrun`, give every rank rank 0's buffers of `module` (BatchNorm statistics); returns `module`."
-    if is_distributed():
-        for b in module.buffers(): dist.broadcast(b, 0)
-    return module
-
-# %% ../nbs/09_train.ipynb #a09d7ab2
-def mean_over_ranks(values, device='cpu'):
-    "The numbers `values` `{name: float}` of this rank averaged over the ranks of a `torchrun` job (unchanged in one)."
-    if not is_distributed(): return values
-    t = torch.tensor(list(values.values()), dtype=torch.float64, device=device)
-    dist.all_reduce(t)
-    return dict(zip(values, (t / dist.get_world_size()).tolist()))
-
-# %% ../nbs/09_train.ipynb #1d46f744
-def broadcast_rng_state(device='cpu'):
-    "Under `torchrun`, set torch's CPU random generator of every rank to rank 0's (sent through `device`)."
-    if is_distributed():
-        state = torch.get_rng_state().to(device)
-        dist.broadcast(state, 0)
-        torch.set_rng_state(state.cpu())
-
-# %% ../nbs/09_train.ipynb #f5ffb223
+# %% ../nbs/09_train.ipynb #7139ec56
 @patch
 def state(self:Trainer):
     "Everything `last.pt` holds: modules, optimiser, counters, best score, and every random generator's state."
@@ -221,6 +221,7 @@ def state(self:Trainer):
             'epoch': self.epoch, 'step': self.step, 'best': self.best, 'gen': self.gen.get_state(),
             'torch_rng': torch.get_rng_state(), 'cuda_rng': cuda}
 
+# %% ../nbs/09_train.ipynb #1877eb6c
 @patch
 def load_state(self:Trainer, sd):
     "Restore a `state()`."
