@@ -41,8 +41,9 @@ def parse_py(text):
 
 def to_nb(cells, old=None):
     olds = list(old.cells) if old is not None else []
-    by_src = {(c.cell_type, c.source): c for c in olds}
-    kept = [by_src.get(cell) for cell in cells]           # unchanged cells keep id and outputs
+    by_src = {}                                           # unchanged cells keep id and outputs; cells of the
+    for c in olds: by_src.setdefault((c.cell_type, c.source), []).append(c)   # same source pair up in order
+    kept = [by_src[cell].pop(0) if by_src.get(cell) else None for cell in cells]
     taken = {c.id for c in kept if c is not None}
     new = []
     for i, ((kind, src), prev) in enumerate(zip(cells, kept)):

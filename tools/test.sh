@@ -53,9 +53,12 @@ if [ "$before" != "$(sha1sum README.md)" ]; then
   echo "FAIL: README.md was out of date with nbs/index.ipynb (now regenerated: review and commit it)"; exit 1
 fi
 
-# 5. Code style (ruff.toml): line length 120, no `;`-chained statements, no unused or undefined names.
-step "checking code style (ruff)"
-"$BIN/ruff" check nbs pmam
+# 5. Code style (ruff.toml): line length 120, no `;`-chained statements, no unused or undefined names; and the layout
+#    of the library notebooks (tools/nbcheck.py): one public definition and at most 40 lines per exported cell, no
+#    statement exploded one item a line, no comment behind a closing bracket.
+step "checking code style (ruff) and notebook layout (tools/nbcheck.py)"
+"$BIN/ruff" check nbs pmam tools
+"$PY" tools/nbcheck.py
 
 # 6. Every notebook through nbdev's test engine (slow/cuda cells skipped unless NBDEV_TEST_FLAGS says so).
 step "testing notebooks (flags: ${NBDEV_TEST_FLAGS:-none})"
