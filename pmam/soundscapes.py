@@ -592,7 +592,8 @@ def read_split_events(root):
         if kind != 'strong': continue
         ev = pd.read_csv(Path(root)/tsv, sep='\t').dropna()
         frames.append(ev.assign(subset=k))
-    return pd.concat(frames, ignore_index=True)
+    # a split without events (built with n_clips 0) adds no rows, and would only blur the columns' types
+    return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
 
 # %% ../nbs/04_soundscapes.ipynb #04706b76
 def polyphony(events, clip_duration, step=0.01):
