@@ -36,9 +36,7 @@ def data_build(
     out: str = 'data/benchmark',  # folder to write the dataset to
     seed: int = 0,  # the same seed gives byte-identical files
     config: str = 'tiny',  # preset name or YAML file whose `soundscapes` section sets the sizes
-    # sources folder with manifest.tsv (default: the config's, i.e. data/sources); 'office' for the DCASE 2016 office
-    # set
-    sources: str = None,
+    sources: str = None,  # folder with manifest.tsv (default: the config's, data/sources); 'office': DCASE 2016 office
     office_events: str = None,  # with --sources office: your DCASE 2016 task 2 `dcase2016_task2_train` folder
     office_backgrounds: str = None,  # with --sources office: your Speech Commands `_background_noise_` folder
     overwrite: store_true = False,  # replace `out` if it exists
