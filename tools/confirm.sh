@@ -7,8 +7,9 @@
 #      clip counts, and the per-class floor of the default build (>= 27 training, 9 validation, 9 test recordings);
 #   3. run the learning-rate selection (spec confirm_lr_selection), then apply its decision rule and fill in the
 #      confirmatory spec (tools/confirm_select.py), then run the confirmatory study (spec confirm);
-# with OMP_NUM_THREADS=1, one process, one unit at a time. Every call appends the commit, the CPU, the thread count
-# and the dataset digest to results/confirm/sessions.jsonl (and each unit records its own CPU and threads).
+# with OMP_NUM_THREADS=1, one unit at a time per process (the confirmatory study in two processes: see step 3).
+# Every call appends the commit, the CPU, the thread count and the dataset digest to results/confirm/sessions.jsonl
+# (and each unit records its own CPU and threads).
 #
 # usage: tools/confirm.sh [--quick] COMMIT [DIR]
 #   DIR      default: ../confirm-<first 10 digits of COMMIT> beside this repository
@@ -29,7 +30,7 @@
 # confirmatory study 12 pretrainings and 48 fine-tunings. Measured with the same settings on the seed-0 build (a
 # 2-core AMD EPYC VM shared with other runs, 2026-12-05): a pretraining 5.6 min, a fine-tuning unit 12.5 min (750
 # mean-teacher steps at ~220 s per 250, validation, window tuning, test with both tools). So about 2.8 h for the
-# selection study and 11 h for the confirmatory one, about 14 h in all.
+# selection study and 11 h of process time for the confirmatory one: about 5.5 h in two processes on 2 free cores.
 set -euo pipefail
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 quick=0
@@ -123,7 +124,27 @@ step "learning-rate selection: $A"
 "$BIN/pmam" study results/confirm_lr_selection/spec.yaml --out "$A" --resume --quiet "${QUICK[@]}"
 step "decision rule of the selection study -> $B/spec.yaml"
 "$PY" tools/confirm_select.py --selection "$A" --out "$B" "${QUICK[@]}"
-step "confirmatory study: $B"
+# The confirmatory study runs as CONFIRM_PROCS processes (default 2), each one thread, each with its own share of the
+# seeds (a seed's units stay in one process, which runs them one at a time): results/confirm/AMENDMENT.md says why
+# this changes no number. A last call with every seed only reads the finished units and writes the whole summary.
+procs=${CONFIRM_PROCS:-2}
+step "confirmatory study: $B ($procs process(es))"
+mapfile -t shares < <("$PY" - "$B/spec.yaml" "$procs" <<'PY'
+import sys, yaml
+seeds, n = yaml.safe_load(open(sys.argv[1]))['seeds'], int(sys.argv[2])
+for i in range(n): print(' '.join(map(str, seeds[i::n])))
+PY
+)
+pids=()
+for share in "${shares[@]}"; do
+  [ -n "$share" ] || continue
+  # shellcheck disable=SC2086  # the seeds are words
+  "$BIN/pmam" study "$B/spec.yaml" --out "$B" --resume --quiet "${QUICK[@]}" --seeds $share &
+  pids+=($!)
+done
+failed=0
+for p in "${pids[@]}"; do wait "$p" || failed=1; done
+[ $failed = 0 ] || { echo "a process of the confirmatory study failed (see above); run this script again to resume" >&2; exit 1; }
 "$BIN/pmam" study "$B/spec.yaml" --out "$B" --resume --quiet "${QUICK[@]}"
 step "finished: $DIR/$A and $DIR/$B"
 echo "copy the results into the repository: rsync -a --exclude runs/ $DIR/$A $DIR/$B results/"
