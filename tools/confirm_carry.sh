@@ -26,6 +26,9 @@ save)
     [ -d "$src" ] || continue
     mkdir -p "$dst"
     for f in "${SMALL[@]}"; do [ -f "$src/$f" ] && cp "$src/$f" "$dst/$f"; done
+    # an unfinished study's summary stays behind: results/*/summary.json is read as a finished study's
+    if ! python3 -c "import json,sys; sys.exit(not json.load(open(sys.argv[1])).get('complete'))" "$src/summary.json" \
+         2>/dev/null; then rm -f "$dst"/summary.json "$dst"/summary.md "$dst"/summary.png; fi
     [ -d "$src/runs" ] || continue
     rm -rf "$dst/carry" && mkdir -p "$dst/carry/runs"
     (cd "$src/runs" && find . -name unit.json -o -name pretraining.json) | while read -r rec; do
