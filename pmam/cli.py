@@ -4,7 +4,7 @@
 
 # %% ../nbs/99_cli.ipynb #14a54462
 from __future__ import annotations
-import contextlib, inspect, itertools, json, math, os, shlex, sys, time
+import contextlib, inspect, itertools, json, math, os, shlex, sys, time, warnings
 import torch
 import torch.distributed as dist
 from pathlib import Path
@@ -256,6 +256,7 @@ def ensemble(
 # %% ../nbs/99_cli.ipynb #8d5b8b43
 def find_config(checkpoint):
     "The `config.yaml` of the run a checkpoint belongs to (searched upwards from it)."
+    if not Path(checkpoint).is_file(): raise FileNotFoundError(f"{checkpoint}: no such checkpoint file")
     for d in Path(checkpoint).resolve().parents:
         if (d/'config.yaml').exists(): return d/'config.yaml'
     raise FileNotFoundError(f"no config.yaml found above {checkpoint}; pass --config")
@@ -354,13 +355,16 @@ def predict(
     enc = LabelEncoder(classes, cfg.data.frame_rate, cfg.data.clip_duration)
     threshold = cfg.evaluate.threshold if threshold is None else threshold
     window = det.median_windows or cfg.evaluate.median_window or None
-    ev, scores = predict_events(files, det, cfg.features, enc, threshold=threshold, median_window=window,
-                                return_scores=True, on_bad='error' if strict else 'skip')
+    with warnings.catch_warnings():  # the skipped files are named below, one line each
+        warnings.filterwarnings('ignore', message='predict: skipped')
+        ev, scores = predict_events(files, det, cfg.features, enc, threshold=threshold, median_window=window,
+                                    return_scores=True, on_bad='error' if strict else 'skip')
+    for p, why in ev.attrs['skipped']: print(f"skipped {p}: {why}", file=sys.stderr)
+    if len(ev.attrs['skipped']) == len(files):
+        raise AudioError(f"none of the {len(files)} audio file(s) could be read; {out} not written")
     out = Path(out)
     atomic_write(out, lambda tmp: ev.to_csv(tmp, sep='\t', index=False, float_format='%.3f'))
     print(f"{len(ev)} events in {len(files) - len(ev.attrs['skipped'])} file(s) written to {out}")
-    for p, why in ev.attrs['skipped']: print(f"skipped {p}: {why}", file=sys.stderr)
-    if len(ev.attrs['skipped']) == len(files): raise AudioError(f"none of the {len(files)} audio file(s) could be read")
     if plot: write_detection_plots(files, scores, ev, enc, cfg.features, out)
     return ev
 
@@ -447,6 +451,10 @@ def interrupted_message(key, args):
     return f"interrupted; nothing to resume: run it again ({cmd})"
 
 # %% ../nbs/99_cli.ipynb #c1b97989
+def _warning_line(message, category, filename, lineno, line=None):
+    "A warning as a command's user reads it: `warning: message`, without the source line that raised it."
+    return f"warning: {message}\n"
+
 def main(argv=None):
     "Entry point of the `pmam` console script."
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -463,6 +471,7 @@ def main(argv=None):
         underscored_options(argv[len(key):], cmd))
     # drop fastcore's --pdb/--xtra
     kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}
+    shown, warnings.formatwarning = warnings.formatwarning, _warning_line
     try: cmd(**kwargs)
     except (ConfigError, OSError, ValueError, AudioError) as e:  # bad input, a busy or full folder: one line
         print(f"error: {e}", file=sys.stderr)
@@ -470,6 +479,7 @@ def main(argv=None):
     except KeyboardInterrupt:  # Ctrl-C: no traceback, but the way back in
         print(f"\n{interrupted_message(key, argv[len(key):])}", file=sys.stderr)
         return 130
+    finally: warnings.formatwarning = shown
     return 0
 
 if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())

@@ -627,6 +627,12 @@ def read_yaml(path):
     return d
 
 # %% ../nbs/00_config.ipynb #92dec7fe
+def _error_source(p, overrides, message):
+    "Where a config error comes from: the file `p`, and the overrides whose key the error names, if any."
+    named = [o for o in overrides or [] if '=' in o and
+             re.search(rf"(?<![\w.]){re.escape(o.split('=', 1)[0].strip())}(?!\w)", message)]
+    return f"{p} with {' '.join(named)}" if named else str(p)
+
 def load_config(preset_or_path='tiny', overrides=None, trust_plugins=False):
     """A validated `Config` from a preset name or a YAML path, with `key.sub=value` overrides applied; a run's record
     (`config.yaml`) naming a plug-in encoder needs it named in `overrides` too, or `trust_plugins`."""
@@ -639,7 +645,8 @@ def load_config(preset_or_path='tiny', overrides=None, trust_plugins=False):
             raise ConfigError(f"unknown preset {preset_or_path!r}; available: {', '.join(available_presets())}, or a "
                               "path to a .yaml file")
     try: cfg = from_dict(Config, apply_overrides(read_yaml(p), overrides, asdict(Config()))).validate()
-    except ConfigError as e: raise ConfigError(f"{p}: {e}" if str(p) not in str(e) else str(e)) from None
+    except ConfigError as e:
+        raise ConfigError(f"{_error_source(p, overrides, str(e))}: {e}" if str(p) not in str(e) else str(e)) from None
     except RecursionError: raise ConfigError(f"{p}: nested too deeply to be a config") from None
     if p.name == RUN_RECORD: check_plugin_trusted(cfg, p, overrides, trust_plugins)
     return cfg

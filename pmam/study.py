@@ -590,6 +590,12 @@ def _check_study_outputs(out, runs, spec_path, spec:StudySpec, units):
                'runs folder': runs}
     refuse_output_over_input(written, inputs)
 
+def _dataset_configs(units, seeds):
+    """Per dataset that the units of `seeds` read, the config of the study's first unit reading it (its first seed,
+    whichever seeds run here): a missing embedded benchmark is built from it, so every process builds the same data."""
+    roots = sorted({u.cfg.data.root for u in units if seeds is None or u.seed in seeds})
+    return [next(u.cfg for u in units if u.cfg.data.root == root) for root in roots]
+
 def _planned_study(spec_path, out, quick, resume, runs_root, seeds):
     "The checked spec of a study into `out`, its runs folder and its units, or an error before anything is written."
     spec = read_study_spec(spec_path)
@@ -599,8 +605,7 @@ def _planned_study(spec_path, out, quick, resume, runs_root, seeds):
     runs = Path(runs_root or spec.runs_root or out/'runs')
     units = study_units(spec, quick, quick_data=runs/'quick-data')
     _check_study_outputs(out, runs, spec_path, spec, units)
-    for root in sorted({u.cfg.data.root for u in units if seeds is None or u.seed in seeds}):
-        dataset_to_build(next(u.cfg for u in units if u.cfg.data.root == root))  # a missing dataset: before any write
+    for cfg in _dataset_configs(units, seeds): dataset_to_build(cfg)  # a missing dataset: named before any write
     return spec, runs, units
 
 # %% ../nbs/14_study.ipynb #d1112a3c
@@ -616,6 +621,7 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
     spec, runs, units = _planned_study(spec_path, out, quick, resume, runs_root, seeds)
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out/'spec.yaml', _spec_text(spec_path))
+    for cfg in _dataset_configs(units, seeds): ensure_dataset(cfg, progress)
     summarize = lambda: summarize_study(spec, units, *finished_units(units, runs), quick)
     ran = 0
     for u in units:
