@@ -8,10 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYV=${1:-3.12}
 source tools/env.sh > /dev/null
-# fastcore (pmam.config), soundfile and what it needs to load libsndfile (cffi, pycparser)
+# fastcore (pmam.config), soundfile and what it needs to load libsndfile (cffi, pycparser), psds_eval (scoring)
 mapfile -t pins < <("$PY" - <<'PY'
 from importlib.metadata import version
-for name in ('fastcore', 'soundfile', 'cffi', 'pycparser'): print(f'{name}=={version(name)}')
+for name in ('fastcore', 'soundfile', 'cffi', 'pycparser', 'psds_eval'): print(f'{name}=={version(name)}')
 PY
 )
 rm -rf .whl && mkdir -p .whl
