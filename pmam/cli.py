@@ -451,9 +451,15 @@ def interrupted_message(key, args):
     return f"interrupted; nothing to resume: run it again ({cmd})"
 
 # %% ../nbs/99_cli.ipynb #c1b97989
-def _warning_line(message, category, filename, lineno, line=None):
-    "A warning as a command's user reads it: `warning: message`, without the source line that raised it."
-    return f"warning: {message}\n"
+def _warning_lines():
+    """A `warnings.formatwarning` for one command: each distinct warning once, as `warning: message`, without the
+    source line that raised it (a warning repeated at every epoch is one line)."""
+    seen = set()
+    def line(message, category, filename, lineno, line=None):
+        if str(message) in seen: return ''
+        seen.add(str(message))
+        return f"warning: {message}\n"
+    return line
 
 def main(argv=None):
     "Entry point of the `pmam` console script."
@@ -471,7 +477,7 @@ def main(argv=None):
         underscored_options(argv[len(key):], cmd))
     # drop fastcore's --pdb/--xtra
     kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}
-    shown, warnings.formatwarning = warnings.formatwarning, _warning_line
+    shown, warnings.formatwarning = warnings.formatwarning, _warning_lines()
     try: cmd(**kwargs)
     except (ConfigError, OSError, ValueError, AudioError) as e:  # bad input, a busy or full folder: one line
         print(f"error: {e}", file=sys.stderr)
