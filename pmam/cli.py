@@ -410,7 +410,7 @@ def study(
     "A study: named settings over seeds, shared pretrainings, paired comparisons; summary in the study folder."
     out = Path(out or Path('results')/Path(spec).stem)
     summary = run_study(spec, out, quick=quick, resume=resume, runs_root=runs_root, device=device, progress=not quiet,
-                        seeds=seeds)
+                        seeds=seeds, log=print)  # a line per unit of work: how far, and the time left
     print(f"\nstudy summary: {out/'summary.md'}\n")
     for name, df in summary_tables(summary).items(): print(f"{name}\n{markdown_table(df)}\n")
     return summary

@@ -609,10 +609,28 @@ def _planned_study(spec_path, out, quick, resume, runs_root, seeds):
     return spec, runs, units
 
 # %% ../nbs/14_study.ipynb #d1112a3c
+def _work_left(units, runs, seeds=None):
+    "Units of work still to run among `units` of `seeds`: unfinished pretrainings (each counted once) and fine-tunings."
+    mine = [u for u in units if seeds is None or u.seed in seeds]
+    pre = {p for p in map(lambda u: _pretrain_folder(runs, u), mine) if p and not (p/'pretraining.json').exists()}
+    return len(pre) + sum(not (_unit_folder(runs, u)/'unit.json').exists() for u in mine)
+
+def _duration(seconds):
+    "`42 s`, `17 min` or `2.5 h`."
+    if seconds < 60: return f'{seconds:.0f} s'
+    return f'{seconds / 60:.0f} min' if seconds < 5400 else f'{seconds / 3600:.1f} h'
+
+def _progress_line(done, work, what, started):
+    "`[done/work] what finished, …`: the time so far and, at its pace, the time left."
+    spent = time.time() - started
+    return (f"[{done}/{work}] {what} finished; {_duration(spent)} so far, about "
+            f"{_duration(spent / done * (work - done))} left at this pace")
+
+# %% ../nbs/14_study.ipynb #5ca9cd9b
 def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device='auto', progress=True,
-              stop_after_units=None, seeds=None):
+              stop_after_units=None, seeds=None, log=None):
     """Run every (setting, seed) of study `spec_path` (only `seeds`, if given) into `out`; write and return the summary
-    (None if stopped early).
+    (None if stopped early). `log` (e.g. `print`) gets a line after each unit of work: how far, and the time left.
 
     The summary is rewritten after every unit that ran, so a study in progress (or killed) has an up-to-date,
     incomplete summary to look at or commit."""
@@ -623,7 +641,7 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
     atomic_write_text(out/'spec.yaml', _spec_text(spec_path))
     for cfg in _dataset_configs(units, seeds): ensure_dataset(cfg, progress)
     summarize = lambda: summarize_study(spec, units, *finished_units(units, runs), quick)
-    ran = 0
+    ran, work, started = 0, _work_left(units, runs, seeds), time.time()
     for u in units:
         if seeds is not None and u.seed not in seeds: continue
         pre = _pretrain_folder(runs, u)
@@ -631,12 +649,14 @@ def run_study(spec_path, out, quick=False, resume=False, runs_root=None, device=
             if stop_after_units is not None and ran >= stop_after_units: return None
             ran += 1
             with lock_folder(pre): run_pretraining_unit(u.cfg, pre, device, progress)  # one writer: another is refused
+            if log: log(_progress_line(ran, work, f'pretraining {pre.name}', started))
         folder = _unit_folder(runs, u)
         fresh = not (folder/'unit.json').exists()
         if fresh:
             if stop_after_units is not None and ran >= stop_after_units: return None
             ran += 1
             with lock_folder(folder): run_finetune_unit(u, folder, pre, device, progress)
+            if log: log(_progress_line(ran, work, f'{u.setting} seed {u.seed}', started))
         else: run_finetune_unit(u, folder, pre, device, progress)  # finished: only read
         if fresh: write_summary(out, summarize())
     summary = summarize()
