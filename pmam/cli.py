@@ -479,7 +479,7 @@ def main(argv=None):
     kwargs = {k: v for k, v in vars(args).items() if k in inspect.signature(cmd).parameters}
     shown, warnings.formatwarning = warnings.formatwarning, _warning_lines()
     try: cmd(**kwargs)
-    except (ConfigError, OSError, ValueError, AudioError) as e:  # bad input, a busy or full folder: one line
+    except (ConfigError, OSError, ValueError, AudioError, ImportError) as e:  # bad input, a full disk: one line
         print(f"error: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # Ctrl-C: no traceback, but the way back in

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_evaluate.ipynb #b2089887
 from __future__ import annotations
-import math, warnings
+import importlib.util, math, re, warnings
 from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
@@ -20,12 +20,13 @@ from .data import (EVENT_COLUMNS, LabelEncoder, SEDDataset, audio_duration, batc
                        merge_overlapping_events, require_clips)
 
 # %% auto #0
-__all__ = ['PSDS_SCENARIOS', 'PSDS_TOOLS', 'MIN_EVENT_SECONDS', 'median_window_frames', 'median_filter_scores',
-           'scores_to_events', 'scores_dataframe', 'score_classes', 'psds_thresholds', 'active_segments',
-           'scores_to_detections', 'durations_table', 'ground_truth_table', 'psds_from_detections', 'compute_psds',
-           'sed_scores_eval_inputs', 'sed_scores_eval_psds', 'event_f1', 'intersection_f1', 'evaluate_scores',
-           'frame_scores', 'file_frame_scores', 'predict', 'split_scores', 'split_durations', 'long_clips',
-           'whole_file_scores', 'scored_split', 'evaluate_split', 'tune_median_windows', 'plot_detection']
+__all__ = ['PSDS_SCENARIOS', 'PSDS_TOOLS', 'PSDS_TOOLS_BREAK_WITH', 'MIN_EVENT_SECONDS', 'median_window_frames',
+           'median_filter_scores', 'scores_to_events', 'scores_dataframe', 'score_classes', 'psds_thresholds',
+           'active_segments', 'scores_to_detections', 'durations_table', 'ground_truth_table', 'psds_from_detections',
+           'check_psds_tool', 'compute_psds', 'sed_scores_eval_inputs', 'sed_scores_eval_psds', 'event_f1',
+           'intersection_f1', 'evaluate_scores', 'frame_scores', 'file_frame_scores', 'predict', 'split_scores',
+           'split_durations', 'long_clips', 'whole_file_scores', 'scored_split', 'evaluate_split',
+           'tune_median_windows', 'plot_detection']
 
 # %% ../nbs/11_evaluate.ipynb #4c0ae3bb
 def median_window_frames(window, classes, frame_rate):
@@ -250,7 +251,23 @@ def _warn_no_gt(classes):
 
 # %% ../nbs/11_evaluate.ipynb #ade5f369
 PSDS_TOOLS = ('psds_eval', 'sed_scores_eval')
+# the first versions each tool fails with (shared/reference/ANCHORS.md, section 2.3)
+PSDS_TOOLS_BREAK_WITH = {'psds_eval': {'numpy': (2, 4), 'pandas': (3, 0)}, 'sed_scores_eval': {'pandas': (3, 0)}}
 
+def check_psds_tool(tool='psds_eval'):
+    """Raise, naming the fix, unless `tool` can score PSDS here: sed_scores_eval installed, and numpy and pandas older
+    than the versions it fails with (psds_eval 0.5.3: numpy 2.4, pandas 3; sed_scores_eval 0.0.4: pandas 3)."""
+    if tool not in PSDS_TOOLS: raise ValueError(f"PSDS tool {tool!r}: allowed {', '.join(PSDS_TOOLS)}")
+    if tool == 'sed_scores_eval' and importlib.util.find_spec('sed_scores_eval') is None:
+        raise ImportError("evaluate.psds_tool=sed_scores_eval needs the sed_scores_eval package (pip install "
+                          "sed_scores_eval)")
+    have = {'numpy': np.__version__, 'pandas': pd.__version__}
+    major_minor = lambda v: tuple(int(x) for x in re.findall(r'\d+', v)[:2])
+    new = [f'{m} {have[m]}' for m, v in PSDS_TOOLS_BREAK_WITH[tool].items() if major_minor(have[m]) >= v]
+    if new: raise ImportError(f"{tool} fails with {' and '.join(new)} (it needs numpy < 2.4 and pandas < 3); install "
+                              "the versions pmam pins (`pip install -e .` in the project reads them from settings.ini)")
+
+# %% ../nbs/11_evaluate.ipynb #80791d54
 def compute_psds(
     scores: dict,  # {filename: DataFrame(onset, offset, <one column per class>)}, frame scores
     ground_truth: pd.DataFrame,  # DESED strong table: filename onset offset event_label
@@ -262,7 +279,7 @@ def compute_psds(
     tool='psds_eval',  # 'psds_eval': one operating point per threshold; 'sed_scores_eval': exact, all thresholds
 ):
     "PSDS1 and PSDS2 of frame score tables with psds_eval (or sed_scores_eval), and per-class values."
-    if tool not in PSDS_TOOLS: raise ValueError(f"PSDS tool {tool!r}: allowed {', '.join(PSDS_TOOLS)}")
+    check_psds_tool(tool)
     classes, durations = score_classes(scores), durations_table(durations)
     _check_files(scores, durations)
     gt, no_gt = ground_truth_table(ground_truth, durations, classes)
@@ -288,7 +305,7 @@ def sed_scores_eval_inputs(ground_truth, durations):
         gt[r.filename].append((r.onset, r.offset, r.event_label))
     return gt, dict(zip(durations.filename, durations.duration))
 
-# %% ../nbs/11_evaluate.ipynb #58bc1ea5
+# %% ../nbs/11_evaluate.ipynb #8d0be03b
 def _scores_for_sed_scores_eval(scores, durations, drop_classes, median_window):
     "Median-filtered score tables without `drop_classes`, frames cut at each file's duration."
     classes, ends, out = score_classes(scores), dict(zip(durations.filename, durations.duration)), {}
@@ -305,10 +322,8 @@ def _scores_for_sed_scores_eval(scores, durations, drop_classes, median_window):
 def sed_scores_eval_psds(scores, ground_truth, durations, drop_classes, median_window, max_efpr,
                          dtc_threshold, gtc_threshold, cttc_threshold, alpha_ct, alpha_st):
     "PSDS (sed_scores_eval, exact over all thresholds) of checked inputs, and each class's normalised ROC area."
-    try: import sed_scores_eval
-    except ImportError:
-        raise ImportError("evaluate.psds_tool=sed_scores_eval needs the sed_scores_eval package (pip install "
-                          "sed_scores_eval)") from None
+    check_psds_tool('sed_scores_eval')
+    import sed_scores_eval
     gt, durs = sed_scores_eval_inputs(ground_truth, durations)
     filtered = _scores_for_sed_scores_eval(scores, durations, drop_classes, median_window)
     with warnings.catch_warnings():

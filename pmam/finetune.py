@@ -19,7 +19,7 @@ from .data import MixedBatchSampler, SEDDataset, batch_features, dataset_classes
 from .data import file_sha1, keep_dataset_record
 from .model import DetectorEnsemble, build_detector, load_detector, save_detector
 from .train import Trainer, append_jsonl, filter_augment, freq_shift, lr_scale, mixup, optimizer_groups, time_shift
-from .evaluate import evaluate_split, scored_split, tune_median_windows
+from .evaluate import check_psds_tool, evaluate_split, scored_split, tune_median_windows
 from .audio import LogMel
 
 # %% auto #0
@@ -340,6 +340,7 @@ def run_finetune(cfg: Config, out, checkpoint=None, device='auto', resume=False,
                  name=None):
     """Fine-tune (from `checkpoint`, or from scratch) into `out`; return the test results of the selected model (None if
     stopped early)."""
+    check_psds_tool(cfg.evaluate.psds_tool)  # a tool that cannot score here: said before any training
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rank, world = rank_and_world()

@@ -20,6 +20,7 @@ from .data import (BUILD_RECORD, SPLITS, DataLeakage, MetadataError, check_datas
 from .soundscapes import build_benchmark, project_dir
 from .pretrain import run_pretraining
 from .finetune import run_finetune
+from .evaluate import check_psds_tool
 
 # %% auto #0
 __all__ = ['environment', 'dataset_to_build', 'ensure_dataset', 'built_settings', 'dataset_settings', 'check_scored_splits',
@@ -201,6 +202,7 @@ def _checked_run_config(cfg:Config, run_dir, resume):
         raise ConfigError('jobs=2 starts a second process on this machine; under torchrun leave jobs at 1')
     if not resume: cfg = dataset_settings(cfg)  # the settings that built the data, not others
     check_scored_splits(cfg)  # a missing dataset, or one with nothing to score, stops the run before any write
+    check_psds_tool(cfg.evaluate.psds_tool)  # so does a PSDS tool that cannot score here
     if not dataset_to_build(cfg): check_leakage(cfg)  # so does leakage (a benchmark built here has none)
     return cfg
 

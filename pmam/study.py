@@ -21,7 +21,7 @@ from .prototypes import PseudoLabelStore
 from .pretrain import run_pretraining
 from .model import load_detector
 from .finetune import run_finetune
-from .evaluate import PSDS_TOOLS, compute_psds, split_durations, split_scores
+from .evaluate import PSDS_TOOLS, check_psds_tool, compute_psds, split_durations, split_scores
 from .pipeline import class_mean, dataset_settings, dataset_to_build, ensure_dataset, environment, markdown_table
 
 # %% auto #0
@@ -606,6 +606,7 @@ def _planned_study(spec_path, out, quick, resume, runs_root, seeds):
     units = study_units(spec, quick, quick_data=runs/'quick-data')
     _check_study_outputs(out, runs, spec_path, spec, units)
     for cfg in _dataset_configs(units, seeds): dataset_to_build(cfg)  # a missing dataset: named before any write
+    for tool in sorted({u.cfg.evaluate.psds_tool for u in units}): check_psds_tool(tool)  # a tool that cannot score
     return spec, runs, units
 
 # %% ../nbs/14_study.ipynb #d1112a3c

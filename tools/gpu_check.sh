@@ -29,6 +29,10 @@ if [ ! -x .venv/bin/python ] && compgen -G '.whl/*.whl' > /dev/null; then  # no 
   "$PY" -m pip install -q --root-user-action=ignore --no-index --no-deps --no-compile --no-cache-dir --upgrade \
     --target /tmp/pmam-site .whl/*.whl
   export PYTHONPATH=$PWD:/tmp/pmam-site${PYTHONPATH:+:$PYTHONPATH}
+  if compgen -G '.whl/eval/*.whl' > /dev/null; then
+    "$PY" -m pip install -q --root-user-action=ignore --no-index --no-deps --no-compile --no-cache-dir --upgrade \
+      --target /tmp/pmam-eval-site .whl/eval/*.whl
+  fi
 else
   source tools/env.sh
 fi
@@ -49,8 +53,16 @@ trap 'rm -rf "$WORK"' EXIT
 LAYOUT=(data.strong_tsv=metadata/train/strong.tsv data.unlabeled_tsv=metadata/train/unlabeled.tsv
         data.test_tsv=metadata/test/test.tsv data.strong_dir=audio/train/strong data.weak_dir=audio/train/weak
         data.unlabeled_dir=audio/train/unlabeled data.validation_dir=audio/validation data.test_dir=audio/test)
+# psds_eval fails with numpy >= 2.4 or pandas >= 3: where the machine's are that new, the carried ones go first
+EVAL_PATH=
+if [ -d /tmp/pmam-eval-site ] && ! "$PY" -c 'import sys, numpy, pandas
+v = lambda m: tuple(int(x) for x in m.__version__.split(".")[:2])
+sys.exit(v(numpy) >= (2, 4) or v(pandas) >= (3, 0))'; then
+  EVAL_PATH=/tmp/pmam-eval-site:
+  echo "numpy/pandas here are too new for psds_eval: part 2 uses the carried $(ls /tmp/pmam-eval-site | grep -o '^\(numpy\|pandas\)-[0-9.]*' | tr '\n' ' ')"
+fi
 start=$(date +%s)
-"$PY" -m pmam.cli run desed_passt_toy --run_dir "$WORK/run" --quiet --device "$DEVICE" "data.root=$WORK/data" \
+PYTHONPATH=$EVAL_PATH$PYTHONPATH "$PY" -m pmam.cli run desed_passt_toy --run_dir "$WORK/run" --quiet --device "$DEVICE" "data.root=$WORK/data" \
   "${LAYOUT[@]}" > "$OUT/toy_run.log" 2>&1 || { tail -n 30 "$OUT/toy_run.log"; exit 1; }
 cp "$WORK/run/results.json" "$OUT/toy_results.json"
 tail -n 6 "$OUT/toy_run.log"
