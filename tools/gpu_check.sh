@@ -62,7 +62,7 @@ sys.exit(v(numpy) >= (2, 4) or v(pandas) >= (3, 0))'; then
   echo "numpy/pandas here are too new for psds_eval: part 2 uses the carried $(ls /tmp/pmam-eval-site | grep -o '^\(numpy\|pandas\)-[0-9.]*' | tr '\n' ' ')"
 fi
 start=$(date +%s)
-PYTHONPATH=$EVAL_PATH$PYTHONPATH "$PY" -m pmam.cli run desed_passt_toy --run_dir "$WORK/run" --quiet --device "$DEVICE" "data.root=$WORK/data" \
+PYTHONPATH=$EVAL_PATH${PYTHONPATH:-} "$PY" -m pmam.cli run desed_passt_toy --run_dir "$WORK/run" --quiet --device "$DEVICE" "data.root=$WORK/data" \
   "${LAYOUT[@]}" > "$OUT/toy_run.log" 2>&1 || { tail -n 30 "$OUT/toy_run.log"; exit 1; }
 cp "$WORK/run/results.json" "$OUT/toy_results.json"
 tail -n 6 "$OUT/toy_run.log"
