@@ -263,9 +263,11 @@ def check_psds_tool(tool='psds_eval'):
                           "sed_scores_eval)")
     have = {'numpy': np.__version__, 'pandas': pd.__version__}
     major_minor = lambda v: tuple(int(x) for x in re.findall(r'\d+', v)[:2])
-    new = [f'{m} {have[m]}' for m, v in PSDS_TOOLS_BREAK_WITH[tool].items() if major_minor(have[m]) >= v]
-    if new: raise ImportError(f"{tool} fails with {' and '.join(new)} (it needs numpy < 2.4 and pandas < 3); install "
-                              "the versions pmam pins (`pip install -e .` in the project reads them from settings.ini)")
+    breaks = PSDS_TOOLS_BREAK_WITH[tool]
+    new = [f'{m} {have[m]}' for m, v in breaks.items() if major_minor(have[m]) >= v]
+    needs = ' and '.join(f"{m} < {'.'.join(map(str, v))}" for m, v in breaks.items())
+    if new: raise ImportError(f"{tool} fails with {' and '.join(new)} (it needs {needs}); install the versions pmam "
+                              "pins (`pip install -e .` in the project reads them from settings.ini)")
 
 # %% ../nbs/11_evaluate.ipynb #80791d54
 def compute_psds(
