@@ -63,6 +63,11 @@ step "checking code style (ruff) and notebook layout (tools/nbcheck.py)"
 # 6. Every notebook through nbdev's test engine (slow/cuda cells skipped unless NBDEV_TEST_FLAGS says so).
 step "testing notebooks (flags: ${NBDEV_TEST_FLAGS:-none})"
 rm -f .test-results.xml
+# every temporary folder of the notebooks' tests goes under one folder, removed at the end: a run leaves nothing behind
+# (their toy runs and datasets are gigabytes; 760 folders, 50 GB, piled up in /tmp over a day of test runs)
+export TMPDIR
+TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/pmam-test.XXXXXX")
+trap 'rm -rf "$TMPDIR"' EXIT
 set +e
 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 timeout "${TEST_TIMEOUT:-1800}" "$PY" -m pytest nbs -q -n "${TEST_WORKERS:-2}" \
   -p no:cacheprovider --junitxml=.test-results.xml
