@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_pipeline.ipynb #c08e0b5e
 from __future__ import annotations
-import dataclasses, json, multiprocessing, os, platform, sys, time, warnings
+import dataclasses, json, multiprocessing, multiprocessing.connection, os, platform, sys, threading, time, warnings
 from dataclasses import asdict
 from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
@@ -158,8 +158,18 @@ def skipped_audio(cfg:Config):
     return out
 
 # %% ../nbs/13_pipeline.ipynb #92460259
+def _exit_with_parent():
+    """In a spawned process: end it as soon as the process that started it is gone (killed, crashed, or dropped it),
+    so that a second process never trains on alone after its run has stopped."""
+    def watch():
+        multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+        os._exit(1)
+    threading.Thread(target=watch, name='exit with parent', daemon=True).start()
+
+# %% ../nbs/13_pipeline.ipynb #f65d0e2b
 def _baseline_process(cfg_dict, out, device, resume, threads):
     "The second process of `jobs=2`: the no-pretraining fine-tuning into `out`, with `threads` torch threads."
+    _exit_with_parent()
     torch.set_num_threads(threads)
     try: run_finetune(from_dict(Config, cfg_dict), out, None, device, resume=resume, progress=False, name='scratch')
     except KeyboardInterrupt: sys.exit(130)  # Ctrl-C reaches both processes: the first one says how to resume
@@ -167,14 +177,17 @@ def _baseline_process(cfg_dict, out, device, resume, threads):
         print(f"error in the baseline fine-tuning ({out}): {e}", file=sys.stderr, flush=True)
         sys.exit(1)
 
-# %% ../nbs/13_pipeline.ipynb #931a889f
+# %% ../nbs/13_pipeline.ipynb #90985121
 def start_baseline(cfg:Config, out, device, resume, threads):
     "Start the no-pretraining fine-tuning into `out` in a second (spawned) process with `threads` threads; return it."
     import pmam.pipeline  # the spawned process imports the target by module name, also when this runs in a notebook
     args = (config_to_dict(cfg), str(out), str(device), resume, threads)
     process = multiprocessing.get_context('spawn').Process(target=pmam.pipeline._baseline_process, args=args,
                                                            name='pmam baseline')
-    process.start()
+    try: process.start()
+    except BaseException:  # Ctrl-C while it starts: it is not left behind
+        if process.is_alive(): process.terminate()
+        raise
     return process
 
 # %% ../nbs/13_pipeline.ipynb #9bcf8327
