@@ -89,12 +89,19 @@ def audio_duration(path):
     return info.frames / info.samplerate
 
 # %% ../nbs/03_data.ipynb #ae70fc31
+def _seconds(text):
+    "`text` as a finite number (of seconds); a `ValueError` for anything else: 'ten', 'nan', 'inf'."
+    x = float(text)
+    if not math.isfinite(x): raise ValueError(f"{text!r} is not finite")
+    return x
+
 def read_durations(path):
     "`{filename: seconds}` from a durations tsv (`filename duration`)."
     out = {}
     for lineno, r in read_tsv(path, ['filename', 'duration']):
-        try: d = float(r['duration'])
-        except ValueError: raise MetadataError(f"{path}:{lineno}: duration {r['duration']!r} is not a number") from None
+        try: d = _seconds(r['duration'])
+        except ValueError:
+            raise MetadataError(f"{path}:{lineno}: duration {r['duration']!r} is not a number of seconds") from None
         if not d > 0: raise MetadataError(f"{path}:{lineno}: duration must be > 0, got {d}")
         out[r['filename']] = d
     return out
@@ -169,9 +176,9 @@ def read_strong(path, classes=None, audio_dir=None, durations=None, clip_duratio
             dur_cache[fn] = _clip_duration(fn, durations, audio_dir, clip_duration, where)
             clips.append(fn)
         if not (r['onset'] or r['offset'] or r['event_label']): continue  # a clip without events
-        try: on, off = float(r['onset']), float(r['offset'])
+        try: on, off = _seconds(r['onset']), _seconds(r['offset'])
         except ValueError: raise MetadataError(f"{where}: onset/offset {r['onset']!r}/{r['offset']!r} are not "
-                                               "numbers") from None
+                                               "numbers of seconds") from None
         lab = r['event_label']
         if not lab: raise MetadataError(f"{where}: empty event_label")
         if classes is not None and lab not in classes:
