@@ -29,7 +29,7 @@ __all__ = ['FINETUNE_RECORD', 'ENSEMBLE_RECORD', 'COMMANDS', 'data_build', 'data
            'run_folder', 'all_checked', 'command_config', 'init_distributed', 'pretrain', 'finetune', 'evaluate',
            'ensemble', 'find_config', 'expand_audio', 'logmel_blocks', 'plot_logmel', 'plot_path',
            'write_detection_plots', 'predict', 'run', 'study', 'study_pool', 'underscored_options',
-           'interrupted_message', 'main']
+           'interrupted_message', 'main', 'console']
 
 # %% ../nbs/99_cli.ipynb #f1fb8ba3
 def data_build(
@@ -488,4 +488,17 @@ def main(argv=None):
     finally: warnings.formatwarning = shown
     return 0
 
-if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())
+# %% ../nbs/99_cli.ipynb #13758b95
+def console():
+    """The `pmam` console script: `main`'s status is the exit status; after Ctrl-C it ends as killed by SIGINT; output
+    cut short by its reader (`pmam --help | head -2`) ends it quietly."""
+    try: status = main()
+    except BrokenPipeError:  # the reader is gone: nothing more can be shown, and Python must not try at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    if status != 130: sys.exit(status)
+    # an uncaught KeyboardInterrupt: Python shuts down normally, then kills itself with SIGINT; the hook keeps it silent
+    sys.excepthook = lambda kind, *rest: None if kind is KeyboardInterrupt else sys.__excepthook__(kind, *rest)
+    raise KeyboardInterrupt
+
+if __name__ == '__main__' and '__file__' in globals(): console()
