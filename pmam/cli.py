@@ -4,7 +4,7 @@
 
 # %% ../nbs/99_cli.ipynb #14a54462
 from __future__ import annotations
-import contextlib, inspect, itertools, json, math, os, shlex, sys, time, warnings
+import contextlib, inspect, itertools, json, math, os, shlex, signal, sys, threading, time, warnings
 import torch
 import torch.distributed as dist
 from pathlib import Path
@@ -489,9 +489,26 @@ def main(argv=None):
     return 0
 
 # %% ../nbs/99_cli.ipynb #13758b95
-def console():
-    """The `pmam` console script: `main`'s status is the exit status; after Ctrl-C it ends as killed by SIGINT; output
-    cut short by its reader (`pmam --help | head -2`) ends it quietly."""
+def _end_after_interrupt(message, grace):
+    "Started by Ctrl-C: if the process is still there `grace` seconds later, say so and end it as killed by SIGINT."
+    time.sleep(grace)
+    print(f"\nwarning: still running {grace} s after Ctrl-C (the interrupt was lost or the shutdown hangs): ending it"
+          f"\n{message}", file=sys.stderr, flush=True)
+    os.kill(os.getpid(), signal.SIGINT)  # SIGINT's default action by now: see `console`
+
+# %% ../nbs/99_cli.ipynb #3a785b20
+def console(grace=30):
+    """The `pmam` console script: `main`'s status is the exit status; after Ctrl-C it ends as killed by SIGINT, within
+    `grace` seconds whatever happens to the interrupt (a second Ctrl-C: at once); output cut short by its reader
+    (`pmam --help | head -2`) ends it quietly."""
+    argv = sys.argv[1:]
+    key = max((k for k in COMMANDS if tuple(argv[:len(k)]) == k), key=len, default=None)
+    message = interrupted_message(key, argv[len(key):]) if key else 'interrupted'
+    def on_ctrl_c(signum, frame):  # the first Ctrl-C: stop cleanly, within `grace`; a second one ends it at once
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        threading.Thread(target=_end_after_interrupt, args=(message, grace), daemon=True).start()
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGINT, on_ctrl_c)
     try: status = main()
     except BrokenPipeError:  # the reader is gone: nothing more can be shown, and Python must not try at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
