@@ -461,10 +461,14 @@ def _warning_lines():
         return f"warning: {message}\n"
     return line
 
+def _command_key(argv):
+    "The key of `COMMANDS` that `argv` starts with, the longest one (`study pool` over `study`); None if none."
+    return max((k for k in COMMANDS if tuple(argv[:len(k)]) == k), key=len, default=None)
+
 def main(argv=None):
     "Entry point of the `pmam` console script."
     argv = list(sys.argv[1:] if argv is None else argv)
-    key = max((k for k in COMMANDS if tuple(argv[:len(k)]) == k), key=len, default=None)  # `study pool` over `study`
+    key = _command_key(argv)
     if key is None:
         asked_help = argv[:1] in (['-h'], ['--help'])
         if argv and not asked_help: print(f"error: unknown command {' '.join(argv[:2])!r}", file=sys.stderr)
@@ -502,7 +506,7 @@ def console(grace=30):
     `grace` seconds whatever happens to the interrupt (a second Ctrl-C: at once); output cut short by its reader
     (`pmam --help | head -2`) ends it quietly."""
     argv = sys.argv[1:]
-    key = max((k for k in COMMANDS if tuple(argv[:len(k)]) == k), key=len, default=None)
+    key = _command_key(argv)
     message = interrupted_message(key, argv[len(key):]) if key else 'interrupted'
     def on_ctrl_c(signum, frame):  # the first Ctrl-C: stop cleanly, within `grace`; a second one ends it at once
         signal.signal(signal.SIGINT, signal.SIG_DFL)
